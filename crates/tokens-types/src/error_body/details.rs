@@ -1,0 +1,114 @@
+//! Typed `details` entries of an error reply (the `google.rpc` detail messages).
+
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+/// One entry of an error reply's `details`, typed by its `@type`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum ErrorDetail {
+    /// `google.rpc.ErrorInfo`: a machine-readable reason.
+    ErrorInfo {
+        /// The reason, such as `TOKEN_QUOTA_EXCEEDED`.
+        reason: String,
+        /// The domain that issued the reason.
+        domain: String,
+        /// Extra facts as key/value pairs.
+        metadata: BTreeMap<String, String>,
+    },
+    /// `google.rpc.RequestInfo`: which request this was, for support.
+    RequestInfo {
+        /// The server's id for the request.
+        request_id: String,
+        /// Opaque data for the service's own debugging.
+        serving_data: String,
+    },
+    /// `google.rpc.RetryInfo`: when to try again.
+    RetryInfo {
+        /// The wait the server asks for; `None` when absent or unreadable.
+        retry_delay: Option<Duration>,
+    },
+    /// `google.rpc.DebugInfo`.
+    DebugInfo {
+        /// Stack frames, if the server shared them.
+        stack_entries: Vec<String>,
+        /// Free text.
+        detail: String,
+    },
+    /// `google.rpc.QuotaFailure`: which quota was exceeded.
+    QuotaFailure {
+        /// The exceeded quotas.
+        violations: Vec<QuotaViolation>,
+    },
+    /// `google.rpc.PreconditionFailure`.
+    PreconditionFailure {
+        /// The failed preconditions.
+        violations: Vec<PreconditionViolation>,
+    },
+    /// `google.rpc.BadRequest`: which request fields were wrong.
+    BadRequest {
+        /// One entry per wrong field.
+        field_violations: Vec<BadRequestViolation>,
+    },
+    /// `google.rpc.ResourceInfo`: the resource the error is about.
+    ResourceInfo {
+        /// Kind of resource.
+        resource_type: String,
+        /// Its name.
+        resource_name: String,
+        /// Its owner.
+        owner: String,
+        /// Free text.
+        description: String,
+    },
+    /// `google.rpc.Help`: links to documentation.
+    Help {
+        /// The links.
+        links: Vec<HelpLink>,
+    },
+    /// A detail of a type this version does not know, or one that did not parse; kept whole.
+    Unknown(Value),
+}
+
+/// One exceeded quota of a [`ErrorDetail::QuotaFailure`].
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct QuotaViolation {
+    /// What the quota applies to.
+    pub subject: String,
+    /// Why it was exceeded.
+    pub description: String,
+}
+
+/// One failed precondition of a [`ErrorDetail::PreconditionFailure`].
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct PreconditionViolation {
+    /// Kind of precondition.
+    pub kind: String,
+    /// What it applies to.
+    pub subject: String,
+    /// Why it failed.
+    pub description: String,
+}
+
+/// One wrong request field of a [`ErrorDetail::BadRequest`].
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct BadRequestViolation {
+    /// The field's path.
+    pub field: String,
+    /// What is wrong with it.
+    pub description: String,
+}
+
+/// One link of a [`ErrorDetail::Help`].
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct HelpLink {
+    /// What the link is about.
+    pub description: String,
+    /// Where it points.
+    pub url: String,
+}

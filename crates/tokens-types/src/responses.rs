@@ -1,0 +1,102 @@
+//! Reply bodies of the four token endpoints.
+
+use crate::{Secret, TokenInfo};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// Reply to a create: the new token's info and, this once, its secret.
+///
+/// ```
+/// use tokens_types::CreateTokenResponse;
+///
+/// let reply: CreateTokenResponse = serde_json::from_str(
+///     r#"{"token_info": {"token_id": "ab12"},
+///         "token_value": "dapi0123456789abcdef0123456789abcdef"}"#,
+/// ).unwrap();
+/// assert_eq!(reply.token_value.unwrap().to_string(), "dapi…cdef");
+/// ```
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct CreateTokenResponse {
+    /// The new token's info.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token_info: Option<TokenInfo>,
+    /// The new token's secret, shown only in this reply.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token_value: Option<Secret>,
+    /// Fields this version does not know.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl CreateTokenResponse {
+    /// A reply carrying `token_info` and its secret.
+    pub fn new(token_info: TokenInfo, token_value: Secret) -> Self {
+        CreateTokenResponse {
+            token_info: Some(token_info),
+            token_value: Some(token_value),
+            extra: Map::new(),
+        }
+    }
+}
+
+/// Reply to a list: every valid token of the caller. A missing `token_infos` means none.
+///
+/// ```
+/// use tokens_types::ListTokensResponse;
+///
+/// let empty: ListTokensResponse = serde_json::from_str("{}").unwrap();
+/// assert!(empty.token_infos.is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ListTokensResponse {
+    /// The caller's tokens.
+    #[serde(default)]
+    pub token_infos: Vec<TokenInfo>,
+    /// Fields this version does not know.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl ListTokensResponse {
+    /// A reply listing `token_infos`.
+    pub fn new(token_infos: Vec<TokenInfo>) -> Self {
+        ListTokensResponse {
+            token_infos,
+            extra: Map::new(),
+        }
+    }
+}
+
+/// Reply to an update: `{}` (fields a newer service adds are kept).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct UpdateTokenResponse {
+    /// Fields this version does not know.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl UpdateTokenResponse {
+    /// The empty reply.
+    pub fn new() -> Self {
+        UpdateTokenResponse::default()
+    }
+}
+
+/// Reply to a delete: `{}` or an empty body (fields a newer service adds are kept).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct DeleteTokenResponse {
+    /// Fields this version does not know.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl DeleteTokenResponse {
+    /// The empty reply.
+    pub fn new() -> Self {
+        DeleteTokenResponse::default()
+    }
+}
