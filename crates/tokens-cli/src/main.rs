@@ -1,0 +1,2 @@
+//! tokens: manage Databricks personal access tokens from a shell.
+fn main() {}

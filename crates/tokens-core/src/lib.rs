@@ -1,0 +1,14 @@
+//! The typed client of the Databricks Token API as tower services, with the layers every
+//! production caller needs: auth, retry, rate limit and timeout.
+//!
+//! This crate has no runtime, no HTTP stack and no wall clock; a transport crate
+//! (`tokens-hyper`, `tokens-fetch`) supplies the HTTP service and the [`Clock`].
+
+mod operation;
+mod runtime;
+mod transport;
+
+pub use operation::Operation;
+pub use runtime::{BoxFuture, Clock};
+pub use transport::{BoxError, SendState, TransportError, TransportErrorKind};
+pub use tokens_types as types;

@@ -1,0 +1,1 @@
+//! A local Databricks Token API server for development, tests and demos.
