@@ -4,10 +4,12 @@
 //! This crate has no runtime, no HTTP stack and no wall clock; a transport crate
 //! (`tokens-hyper`, `tokens-fetch`) supplies the HTTP service and the [`Clock`].
 
+mod error;
 mod operation;
 mod runtime;
 mod transport;
 
+pub use error::{Error, ErrorKind, parse_retry_after, retry_after_header};
 pub use operation::Operation;
 pub use runtime::{BoxFuture, Clock};
 pub use transport::{BoxError, SendState, TransportError, TransportErrorKind};
