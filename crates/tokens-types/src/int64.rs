@@ -29,7 +29,8 @@ impl Visitor<'_> for Int64Visitor {
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<i64, E> {
-        i64::try_from(v).map_err(|_| E::custom(format_args!("integer {v} is out of range for int64")))
+        i64::try_from(v)
+            .map_err(|_| E::custom(format_args!("integer {v} is out of range for int64")))
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<i64, E> {
@@ -39,7 +40,9 @@ impl Visitor<'_> for Int64Visitor {
             #[allow(clippy::cast_possible_truncation)]
             Ok(v as i64)
         } else {
-            Err(E::custom("expected an integer, found a fractional or out-of-range number"))
+            Err(E::custom(
+                "expected an integer, found a fractional or out-of-range number",
+            ))
         }
     }
 

@@ -1,10 +1,33 @@
 //! Typed `details` entries of an error reply (the `google.rpc` detail messages).
 
+mod decode;
+mod encode;
+mod retry_delay;
+
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::time::Duration;
 
 /// One entry of an error reply's `details`, typed by its `@type`.
+///
+/// [`ErrorDetail::from_json`] reads an entry; serializing writes it back with its `@type`
+/// (`type.googleapis.com/google.rpc.ErrorInfo`, ...), which is how the emulator sends them.
+///
+/// ```
+/// use std::time::Duration;
+/// use tokens_types::ErrorDetail;
+///
+/// let detail = ErrorDetail::from_json(serde_json::json!({
+///     "@type": "type.googleapis.com/google.rpc.RetryInfo",
+///     "retry_delay": "1.5s"
+/// }));
+/// assert_eq!(detail, ErrorDetail::RetryInfo { retry_delay: Some(Duration::from_millis(1500)) });
+/// assert_eq!(
+///     serde_json::to_string(&detail)?,
+///     r#"{"@type":"type.googleapis.com/google.rpc.RetryInfo","retry_delay":"1.500s"}"#
+/// );
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ErrorDetail {
@@ -26,7 +49,10 @@ pub enum ErrorDetail {
     },
     /// `google.rpc.RetryInfo`: when to try again.
     RetryInfo {
-        /// The wait the server asks for; `None` when absent or unreadable.
+        /// The wait the server asks for; `None` when absent or unreadable. Read from the
+        /// string form (`"1.5s"`), the object form (`{"seconds": 1, "nanos": 500000000}`) or
+        /// a bare number of seconds; negative delays and delays over 10,000 years read as
+        /// `None`.
         retry_delay: Option<Duration>,
     },
     /// `google.rpc.DebugInfo`.
@@ -71,6 +97,14 @@ pub enum ErrorDetail {
     Unknown(Value),
 }
 
+impl ErrorDetail {
+    /// Reads one `details` entry by its `@type`. An entry of an unknown type, or one whose
+    /// fields have the wrong JSON types, is kept whole as [`ErrorDetail::Unknown`].
+    pub fn from_json(value: Value) -> Self {
+        decode::decode(value)
+    }
+}
+
 /// One exceeded quota of a [`ErrorDetail::QuotaFailure`].
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[non_exhaustive]
@@ -79,6 +113,16 @@ pub struct QuotaViolation {
     pub subject: String,
     /// Why it was exceeded.
     pub description: String,
+}
+
+impl QuotaViolation {
+    /// A violation of the quota on `subject`.
+    pub fn new(subject: impl Into<String>, description: impl Into<String>) -> Self {
+        QuotaViolation {
+            subject: subject.into(),
+            description: description.into(),
+        }
+    }
 }
 
 /// One failed precondition of a [`ErrorDetail::PreconditionFailure`].
@@ -93,6 +137,21 @@ pub struct PreconditionViolation {
     pub description: String,
 }
 
+impl PreconditionViolation {
+    /// A failed precondition of type `kind` on `subject`.
+    pub fn new(
+        kind: impl Into<String>,
+        subject: impl Into<String>,
+        description: impl Into<String>,
+    ) -> Self {
+        PreconditionViolation {
+            kind: kind.into(),
+            subject: subject.into(),
+            description: description.into(),
+        }
+    }
+}
+
 /// One wrong request field of a [`ErrorDetail::BadRequest`].
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[non_exhaustive]
@@ -103,6 +162,16 @@ pub struct BadRequestViolation {
     pub description: String,
 }
 
+impl BadRequestViolation {
+    /// A complaint about the request field `field`.
+    pub fn new(field: impl Into<String>, description: impl Into<String>) -> Self {
+        BadRequestViolation {
+            field: field.into(),
+            description: description.into(),
+        }
+    }
+}
+
 /// One link of a [`ErrorDetail::Help`].
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[non_exhaustive]
@@ -111,4 +180,14 @@ pub struct HelpLink {
     pub description: String,
     /// Where it points.
     pub url: String,
+}
+
+impl HelpLink {
+    /// A link to `url`.
+    pub fn new(description: impl Into<String>, url: impl Into<String>) -> Self {
+        HelpLink {
+            description: description.into(),
+            url: url.into(),
+        }
+    }
 }
