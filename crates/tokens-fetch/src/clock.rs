@@ -1,0 +1,156 @@
+//! The browser implementation of [`tokens_core::Clock`].
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use tokens_core::types::Timestamp;
+use tokens_core::{BoxFuture, Clock};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::js_global::{PERFORMANCE, Performance, clear_timeout, set_timeout};
+
+/// The longest delay `setTimeout` honours; larger values overflow to an immediate timer.
+const MAX_TIMER_MILLIS: u64 = i32::MAX as u64;
+
+/// The clock of a JavaScript host: `Date.now()`, `performance.now()` and `setTimeout`.
+///
+/// It reads the global functions every time, so it works in a page, in a worker and in Node,
+/// and it holds no JavaScript object, so it is `Send + Sync` as [`Clock`] requires.
+///
+/// ```
+/// # #[cfg(target_arch = "wasm32")]
+/// # async fn demo() {
+/// use std::time::Duration;
+/// use tokens_core::Clock;
+/// use tokens_fetch::BrowserClock;
+///
+/// let clock = BrowserClock::new();
+/// let start = clock.monotonic();
+/// clock.sleep(Duration::from_millis(5)).await;
+/// assert!(clock.monotonic() >= start);
+/// # }
+/// ```
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BrowserClock {
+    _private: (),
+}
+
+impl BrowserClock {
+    /// The clock of the current JavaScript host.
+    pub const fn new() -> Self {
+        BrowserClock { _private: () }
+    }
+}
+
+impl Clock for BrowserClock {
+    fn now(&self) -> Timestamp {
+        Timestamp::from_millis(date_now_millis())
+    }
+
+    /// `performance.now()` where the host has it (pages, workers, Node); otherwise
+    /// `Date.now()`, held so that it never goes backwards when the system clock is set back.
+    fn monotonic(&self) -> Duration {
+        let millis = PERFORMANCE.with(|performance| performance.as_ref().map(Performance::now));
+        match millis {
+            Some(millis) => duration_from_millis(millis),
+            None => monotonic_from_date(),
+        }
+    }
+
+    fn sleep(&self, duration: Duration) -> BoxFuture<'static, ()> {
+        Box::pin(sleep(duration))
+    }
+}
+
+/// Sleeps for `duration` with `setTimeout`, in steps that fit the timer's 32-bit range.
+///
+/// Delays are rounded up to whole milliseconds, so the sleep is never shorter than asked.
+/// Dropping the future clears the pending timer.
+async fn sleep(duration: Duration) {
+    let mut remaining = u64::try_from(duration.as_nanos().div_ceil(1_000_000)).unwrap_or(u64::MAX);
+
+    // Each step takes up to 24.8 days, so this loop ends after a handful of steps even for
+    // `Duration::MAX`.
+    while remaining > 0 {
+        let step = remaining.min(MAX_TIMER_MILLIS);
+        Timer::start(step).await;
+        remaining -= step;
+    }
+}
+
+/// One `setTimeout` call as a future; dropping it before it fires clears the timer.
+struct Timer {
+    handle: JsValue,
+    fired: JsFuture,
+    done: bool,
+}
+
+impl Timer {
+    fn start(millis: u64) -> Self {
+        let millis = i32::try_from(millis).unwrap_or(i32::MAX);
+        let mut handle = JsValue::UNDEFINED;
+        // The executor runs before `Promise::new` returns, so `handle` is set below.
+        let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+            handle = set_timeout(&resolve, millis);
+        });
+        Timer {
+            handle,
+            fired: JsFuture::from(promise),
+            done: false,
+        }
+    }
+}
+
+impl Future for Timer {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let this = &mut *self;
+        match Pin::new(&mut this.fired).poll(cx) {
+            Poll::Ready(_) => {
+                this.done = true;
+                Poll::Ready(())
+            }
+            Poll::Pending => Poll::Pending,
+        }
+    }
+}
+
+impl Drop for Timer {
+    fn drop(&mut self) {
+        if !self.done {
+            clear_timeout(&self.handle);
+        }
+    }
+}
+
+fn date_now_millis() -> i64 {
+    // `Date.now()` is an integral number of milliseconds well inside the i64 range.
+    #[allow(
+        clippy::cast_possible_truncation,
+        reason = "Date.now() is integral and small"
+    )]
+    let millis = js_sys::Date::now() as i64;
+    millis
+}
+
+/// `Date.now()`, never smaller than a value returned before.
+fn monotonic_from_date() -> Duration {
+    static HIGHEST: AtomicU64 = AtomicU64::new(0);
+
+    let now = u64::try_from(date_now_millis()).unwrap_or(0);
+    let previous = HIGHEST.fetch_max(now, Ordering::Relaxed);
+    Duration::from_millis(now.max(previous))
+}
+
+fn duration_from_millis(millis: f64) -> Duration {
+    if millis.is_finite() && millis > 0.0 {
+        Duration::try_from_secs_f64(millis / 1000.0).unwrap_or(Duration::MAX)
+    } else {
+        Duration::ZERO
+    }
+}
