@@ -33,3 +33,25 @@ pub trait Clock: Debug + Send + Sync + 'static {
     /// A future that completes after `duration`.
     fn sleep(&self, duration: Duration) -> BoxFuture<'static, ()>;
 }
+
+/// `Send` on native targets and nothing on `wasm32`, for bounds that a boxed future needs.
+///
+/// A layer whose response future is a [`BoxFuture`] needs the inner service and its future
+/// to be `Send` on native targets, where that future is `Send`, and must not ask for it on
+/// `wasm32`, where browser futures are not. Bounds written with `MaybeSend` say both at once.
+#[cfg(not(target_arch = "wasm32"))]
+pub trait MaybeSend: Send {}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl<T: Send + ?Sized> MaybeSend for T {}
+
+/// `Send` on native targets and nothing on `wasm32`, for bounds that a boxed future needs.
+///
+/// A layer whose response future is a [`BoxFuture`] needs the inner service and its future
+/// to be `Send` on native targets, where that future is `Send`, and must not ask for it on
+/// `wasm32`, where browser futures are not. Bounds written with `MaybeSend` say both at once.
+#[cfg(target_arch = "wasm32")]
+pub trait MaybeSend {}
+
+#[cfg(target_arch = "wasm32")]
+impl<T: ?Sized> MaybeSend for T {}

@@ -1,0 +1,82 @@
+//! Waiting for a slot, and the response future of [`RateLimit`](super::RateLimit).
+
+use super::limiter::{RateLimiter, Reservation};
+use crate::Error;
+use crate::runtime::BoxFuture;
+use bytes::Bytes;
+use http::Response;
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+/// How many times a waiting caller re-queues because 429s keep arriving before it goes
+/// anyway; the pauses themselves are capped, so this only bounds the loop.
+const MAX_REQUEUES: u32 = 32;
+
+/// The response of a rate-limited call: first the wait for a slot, then the inner call.
+pub struct ResponseFuture {
+    inner: BoxFuture<'static, Result<Response<Bytes>, Error>>,
+}
+
+impl ResponseFuture {
+    pub(super) fn new(inner: BoxFuture<'static, Result<Response<Bytes>, Error>>) -> Self {
+        ResponseFuture { inner }
+    }
+}
+
+impl Future for ResponseFuture {
+    type Output = Result<Response<Bytes>, Error>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        self.inner.as_mut().poll(cx)
+    }
+}
+
+impl fmt::Debug for ResponseFuture {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ResponseFuture").finish_non_exhaustive()
+    }
+}
+
+/// Takes a slot and sleeps until it comes. If a 429 paused the limiter meanwhile, the slot
+/// is stale and the caller queues again behind the pause.
+pub(super) async fn wait_for_slot(limiter: &RateLimiter) {
+    for _ in 0..MAX_REQUEUES {
+        let reservation = limiter.reserve();
+        let wait = reservation.at.saturating_sub(limiter.clock().monotonic());
+        if wait > Duration::ZERO {
+            tracing::trace!(wait = ?wait, "rate limit: waiting for a slot");
+            let held = HeldSlot {
+                limiter,
+                reservation: Some(reservation),
+            };
+            limiter.clock().sleep(wait).await;
+            held.used();
+        }
+        if !limiter.is_paused() {
+            return;
+        }
+    }
+}
+
+/// A reserved slot that goes back to the schedule if the caller stops waiting.
+struct HeldSlot<'a> {
+    limiter: &'a RateLimiter,
+    reservation: Option<Reservation>,
+}
+
+impl HeldSlot<'_> {
+    fn used(mut self) {
+        self.reservation = None;
+    }
+}
+
+impl Drop for HeldSlot<'_> {
+    fn drop(&mut self) {
+        if let Some(reservation) = self.reservation.take() {
+            self.limiter.cancel(reservation);
+        }
+    }
+}
