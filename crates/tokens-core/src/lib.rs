@@ -4,17 +4,26 @@
 //! This crate has no runtime, no HTTP stack and no wall clock; a transport crate
 //! (`tokens-hyper`, `tokens-fetch`) supplies the HTTP service and the [`Clock`].
 
+mod client;
 pub mod clock;
+mod config;
 mod error;
 mod operation;
 pub mod rate_limit;
+pub mod retry;
 mod runtime;
+mod service;
 pub mod timeout;
 mod transport;
+mod user_agent;
 
+pub use client::{Client, TokenUpdate};
 pub use clock::ManualClock;
+pub use config::normalize_host;
 pub use error::{Error, ErrorKind, parse_retry_after, retry_after_header};
 pub use operation::Operation;
 pub use runtime::{BoxFuture, Clock, MaybeSend};
+pub use service::{Endpoint, ResponseFuture, TokenRequest, TokenResponse, TokenService};
 pub use tokens_types as types;
 pub use transport::{BoxError, SendState, TransportError, TransportErrorKind};
+pub use user_agent::UserAgent;

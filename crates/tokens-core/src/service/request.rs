@@ -1,0 +1,130 @@
+//! Typed requests and replies of the token service, and how a request becomes HTTP.
+
+use super::Endpoint;
+use crate::{Error, Operation, TokenUpdate};
+use bytes::Bytes;
+use http::header::{ACCEPT, CONTENT_TYPE, USER_AGENT};
+use http::{HeaderValue, Method};
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use serde::Serialize;
+use tokens_types::{
+    CreateTokenRequest, CreateTokenResponse, DeleteTokenRequest, DeleteTokenResponse,
+    ListTokensResponse, TokenId, UpdateTokenResponse,
+};
+
+/// The header that names the workspace when one host serves several.
+pub(crate) const WORKSPACE_ID_HEADER: &str = "x-databricks-workspace-id";
+
+/// Characters of a token id sent as they are in a path segment: the unreserved set of
+/// RFC 3986 without `.`, so that an id of `.` or `..` cannot become a dot-segment.
+const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'~');
+
+/// One call of the Token API, for [`TokenService`](crate::TokenService).
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum TokenRequest {
+    /// `POST /api/2.0/token/create`.
+    Create(CreateTokenRequest),
+    /// `GET /api/2.0/token/list`.
+    List,
+    /// `PATCH /api/2.0/token/{id}`.
+    Update(TokenId, TokenUpdate),
+    /// `POST /api/2.0/token/delete`.
+    Delete(TokenId),
+}
+
+/// The reply of a successful [`TokenRequest`], variant for variant.
+// A reply is built once and moved to its caller; boxing the large variant would only add an
+// allocation to every create.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum TokenResponse {
+    /// The new token's info and secret.
+    Created(CreateTokenResponse),
+    /// Every valid token of the caller.
+    Listed(ListTokensResponse),
+    /// The update was applied.
+    Updated(UpdateTokenResponse),
+    /// The token was deleted.
+    Deleted(DeleteTokenResponse),
+}
+
+impl TokenRequest {
+    /// The operation this request performs.
+    pub fn operation(&self) -> Operation {
+        match self {
+            TokenRequest::Create(_) => Operation::CREATE,
+            TokenRequest::List => Operation::LIST,
+            TokenRequest::Update(..) => Operation::UPDATE,
+            TokenRequest::Delete(_) => Operation::DELETE,
+        }
+    }
+
+    /// The HTTP request for `endpoint`, exactly as spec §1 describes it, with the
+    /// [`Operation`] in its extensions.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidRequest`](crate::ErrorKind::InvalidRequest) for an empty token id
+    /// or an update that fails [`TokenUpdate::field_mask`]; nothing is sent then.
+    pub fn to_http(&self, endpoint: &Endpoint) -> Result<http::Request<Bytes>, Error> {
+        let operation = self.operation();
+        let (method, path, body) = match self {
+            TokenRequest::Create(create) => (
+                Method::POST,
+                "/api/2.0/token/create".to_owned(),
+                Some(json(create)?),
+            ),
+            TokenRequest::List => (Method::GET, "/api/2.0/token/list".to_owned(), None),
+            TokenRequest::Update(id, update) => {
+                let body = json(&update.to_request()?)?;
+                let segment = utf8_percent_encode(checked_id(id)?, PATH_SEGMENT);
+                (
+                    Method::PATCH,
+                    format!("/api/2.0/token/{segment}"),
+                    Some(body),
+                )
+            }
+            TokenRequest::Delete(id) => {
+                checked_id(id)?;
+                let body = json(&DeleteTokenRequest::new(id.clone()))?;
+                (Method::POST, "/api/2.0/token/delete".to_owned(), Some(body))
+            }
+        };
+
+        let mut builder = http::Request::builder()
+            .method(method)
+            .uri(endpoint.url(&path))
+            .header(ACCEPT, HeaderValue::from_static("application/json"))
+            .header(USER_AGENT, endpoint.user_agent_header().clone());
+        if body.is_some() {
+            builder = builder.header(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        }
+        if let Some(workspace_id) = endpoint.workspace_id() {
+            builder = builder.header(WORKSPACE_ID_HEADER, workspace_id.clone());
+        }
+        builder
+            .extension(operation)
+            .body(body.unwrap_or_default())
+            .map_err(|err| {
+                Error::invalid_request(format!("could not build the {operation} request: {err}"))
+                    .with_operation(operation)
+            })
+    }
+}
+
+/// The id, refused when empty.
+fn checked_id(id: &TokenId) -> Result<&str, Error> {
+    if id.as_str().trim().is_empty() {
+        return Err(Error::invalid_request("token id is empty"));
+    }
+    Ok(id.as_str())
+}
+
+/// A request body as JSON bytes.
+fn json(value: &impl Serialize) -> Result<Bytes, Error> {
+    serde_json::to_vec(value)
+        .map(Bytes::from)
+        .map_err(|_| Error::invalid_request("the request body could not be written as JSON"))
+}
