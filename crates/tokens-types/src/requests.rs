@@ -2,6 +2,7 @@
 
 use crate::{FieldMask, TokenId, TokenInfo};
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
 /// Body of `POST /api/2.0/token/create`. Every field is optional and only the fields that are
 /// set are sent.
@@ -34,6 +35,9 @@ pub struct CreateTokenRequest {
     /// Whether the service may narrow the token's scopes automatically.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub autoscope_enabled: Option<bool>,
+    /// Fields this version does not know: kept when a request is read, and sent as they are.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
 }
 
 impl CreateTokenRequest {
@@ -88,6 +92,9 @@ impl CreateTokenRequest {
 pub struct DeleteTokenRequest {
     /// The token to revoke.
     pub token_id: TokenId,
+    /// Fields this version does not know: kept when a request is read, and sent as they are.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
 }
 
 impl DeleteTokenRequest {
@@ -95,6 +102,7 @@ impl DeleteTokenRequest {
     pub fn new(token_id: impl Into<TokenId>) -> Self {
         DeleteTokenRequest {
             token_id: token_id.into(),
+            extra: Map::new(),
         }
     }
 }
@@ -120,11 +128,18 @@ pub struct UpdateTokenRequest {
     pub token: TokenInfo,
     /// Which fields to change, as one comma-joined string on the wire.
     pub update_mask: FieldMask,
+    /// Fields this version does not know: kept when a request is read, and sent as they are.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
 }
 
 impl UpdateTokenRequest {
     /// A request that sets the fields of `token` that `update_mask` names.
     pub fn new(token: TokenInfo, update_mask: FieldMask) -> Self {
-        UpdateTokenRequest { token, update_mask }
+        UpdateTokenRequest {
+            token,
+            update_mask,
+            extra: Map::new(),
+        }
     }
 }

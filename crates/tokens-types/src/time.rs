@@ -41,12 +41,13 @@ impl Timestamp {
             Ok(after) => i64::try_from(after.as_millis()).ok().map(Timestamp),
             Err(before) => {
                 // Round towards negative infinity so that truncation never moves a time later.
+                // The magnitude is negated in i128, because i64::MIN has no positive twin.
                 let before = before.duration();
-                let mut millis = i64::try_from(before.as_millis()).ok()?;
-                if before.subsec_nanos() % 1_000_000 != 0 {
-                    millis = millis.checked_add(1)?;
+                let mut millis = i128::try_from(before.as_millis()).ok()?;
+                if !before.subsec_nanos().is_multiple_of(1_000_000) {
+                    millis += 1;
                 }
-                millis.checked_neg().map(Timestamp)
+                i64::try_from(-millis).ok().map(Timestamp)
             }
         }
     }
@@ -61,21 +62,30 @@ impl Timestamp {
         }
     }
 
-    /// This time moved later by `duration`, or `None` on overflow.
+    /// This time moved later by `duration` (whole milliseconds of it), or `None` when the
+    /// result does not fit.
     pub fn checked_add(self, duration: Duration) -> Option<Self> {
-        let millis = i64::try_from(duration.as_millis()).ok()?;
-        self.0.checked_add(millis).map(Timestamp)
+        // i128 holds every i64 plus every Duration in milliseconds, so only the final
+        // narrowing can fail.
+        let millis = i128::try_from(duration.as_millis()).ok()?;
+        i64::try_from(i128::from(self.0) + millis)
+            .ok()
+            .map(Timestamp)
     }
 
-    /// This time moved earlier by `duration`, or `None` on overflow.
+    /// This time moved earlier by `duration` (whole milliseconds of it), or `None` when the
+    /// result does not fit.
     pub fn checked_sub(self, duration: Duration) -> Option<Self> {
-        let millis = i64::try_from(duration.as_millis()).ok()?;
-        self.0.checked_sub(millis).map(Timestamp)
+        let millis = i128::try_from(duration.as_millis()).ok()?;
+        i64::try_from(i128::from(self.0) - millis)
+            .ok()
+            .map(Timestamp)
     }
 
-    /// How long after `earlier` this time is, or `None` if it is not later (or equal).
+    /// How long after `earlier` this time is, or `None` if it is earlier. Any two
+    /// timestamps are at most `u64::MAX` milliseconds apart, so this never overflows.
     pub fn duration_since(self, earlier: Timestamp) -> Option<Duration> {
-        let diff = self.0.checked_sub(earlier.0)?;
+        let diff = i128::from(self.0) - i128::from(earlier.0);
         u64::try_from(diff).ok().map(Duration::from_millis)
     }
 }
@@ -118,6 +128,9 @@ pub enum Expiry {
     /// The token never expires. The wire value is `-1`.
     Never,
     /// The token expires at this time.
+    ///
+    /// `At(Timestamp::from_millis(-1))` is written as `-1` and so reads back as
+    /// [`Expiry::Never`]; build expiries from wire values with [`Expiry::from_millis`].
     At(Timestamp),
 }
 
