@@ -4,9 +4,9 @@
 //! wait on real time are slow and flaky. [`ManualClock`] gives tests a wall clock and a
 //! monotonic clock that stand still until [`ManualClock::advance`] is called, and sleeps that
 //! complete exactly when the clock passes their deadline. In
-//! [auto-advance mode](ManualClock::set_auto_advance) a sleep instead moves the clock forward
-//! to its own deadline as soon as it is polled, so a call that backs off five times still
-//! finishes instantly, and [`ManualClock::sleeps`] tells the test which waits were asked for.
+//! [auto-advance mode](ManualClock::auto_advancing) a sleep that is polled moves the clock
+//! forward to the next pending deadline, so a call that backs off five times still finishes
+//! instantly, and [`ManualClock::sleeps`] tells the test which waits it sat through.
 //!
 //! It uses no runtime and no real time, so it works under any executor and on `wasm32`.
 
@@ -40,7 +40,7 @@ use tokens_types::Timestamp;
 ///
 /// assert_eq!(clock.monotonic(), Duration::from_secs(5));
 /// assert_eq!(clock.now().as_millis(), 1_700_000_005_000);
-/// assert_eq!(clock.sleeps(), vec![Duration::from_secs(5)]);
+/// assert_eq!(clock.requested_sleeps(), vec![Duration::from_secs(5)]);
 /// ```
 ///
 /// # Clone
@@ -62,6 +62,8 @@ struct Timeline {
     sleepers: BTreeMap<(Duration, u64), Option<Waker>>,
     /// Every duration passed to `sleep`, in call order.
     requested: Vec<Duration>,
+    /// The durations of the sleeps that ran to completion, in the order they completed.
+    completed: Vec<Duration>,
 }
 
 impl ManualClock {
@@ -74,15 +76,23 @@ impl ManualClock {
             next_id: 0,
             sleepers: BTreeMap::new(),
             requested: Vec::new(),
+            completed: Vec::new(),
         };
         ManualClock {
             shared: Arc::new(Mutex::new(timeline)),
         }
     }
 
-    /// A clock in auto-advance mode: each sleep moves time forward to its own deadline when it
-    /// is first polled, so code that waits finishes at once while the clock still records how
-    /// long it would have waited.
+    /// A clock in auto-advance mode: when a sleep that is not yet due is polled, time jumps
+    /// to the earliest pending sleeper's deadline, so code that waits finishes at once while
+    /// the clock still records how long it would have waited.
+    ///
+    /// Time never jumps past a shorter sleeper, so a long timer raced against shorter waits
+    /// (a deadline around an attempt that backs off) fires only when nothing else is due
+    /// before it. Unlike tokio's paused time, the jump does not wait for every task to be
+    /// idle: a task blocked on something other than time (a channel, a lock) while another
+    /// sleeps on a timer lets that timer fire at once. Use [`ManualClock::new`] and
+    /// [`advance`](ManualClock::advance) for such tests.
     ///
     /// ```
     /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
@@ -130,14 +140,21 @@ impl ManualClock {
         Some(moved)
     }
 
-    /// Every duration passed to [`Clock::sleep`] so far, in the order the sleeps were created.
+    /// The durations of the sleeps that ran to completion, in the order they completed:
+    /// the waits the code under test actually sat through. A sleep dropped before its
+    /// deadline (the timer of a race that the other side won) is not in it.
     pub fn sleeps(&self) -> Vec<Duration> {
-        self.lock().requested.clone()
+        self.lock().completed.clone()
     }
 
-    /// Returns and forgets the record of sleeps.
+    /// Returns and forgets the record of completed sleeps.
     pub fn take_sleeps(&self) -> Vec<Duration> {
-        std::mem::take(&mut self.lock().requested)
+        std::mem::take(&mut self.lock().completed)
+    }
+
+    /// Every duration passed to [`Clock::sleep`] so far, finished or not, in call order.
+    pub fn requested_sleeps(&self) -> Vec<Duration> {
+        self.lock().requested.clone()
     }
 
     /// How many sleeps are waiting for their deadline (created, not finished, not dropped).

@@ -13,6 +13,7 @@ use std::time::Duration;
 pub struct ManualSleep {
     clock: ManualClock,
     key: (Duration, u64),
+    duration: Duration,
     done: bool,
 }
 
@@ -33,6 +34,7 @@ impl ManualSleep {
         ManualSleep {
             clock,
             key,
+            duration,
             done: false,
         }
     }
@@ -45,18 +47,29 @@ impl Future for ManualSleep {
         if self.done {
             return Poll::Ready(());
         }
+        let deadline = self.key.0;
         let (ready, woken) = {
             let mut timeline = self.clock.lock();
-            let deadline = self.key.0;
-            if timeline.elapsed >= deadline {
+            let woken = if timeline.auto_advance && timeline.elapsed < deadline {
+                // Jump to the earliest pending deadline, which may be this sleep's or an
+                // earlier one's; never past a shorter sleeper.
+                let earliest = timeline
+                    .sleepers
+                    .keys()
+                    .next()
+                    .map_or(deadline, |&(at, _)| at.min(deadline));
+                timeline.move_to(earliest)
+            } else {
+                Vec::new()
+            };
+            let ready = timeline.elapsed >= deadline;
+            if ready {
                 timeline.sleepers.remove(&self.key);
-                (true, Vec::new())
-            } else if timeline.auto_advance {
-                (true, timeline.move_to(deadline))
+                timeline.completed.push(self.duration);
             } else {
                 timeline.sleepers.insert(self.key, Some(cx.waker().clone()));
-                (false, Vec::new())
             }
+            (ready, woken)
         };
         wake_all(woken);
         if ready {
