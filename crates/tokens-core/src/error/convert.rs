@@ -57,7 +57,10 @@ impl fmt::Debug for Error {
             .field("kind", &inner.kind)
             .field("operation", &inner.operation.map(crate::Operation::name))
             .field("status", &inner.status.map(|status| status.as_u16()))
-            .field("error_code", &self.error_code().map(tokens_types::ErrorCode::as_str))
+            .field(
+                "error_code",
+                &self.error_code().map(tokens_types::ErrorCode::as_str),
+            )
             .field("message", &inner.message)
             .field("request_id", &self.request_id())
             .field("retry_after", &inner.retry_after)
