@@ -40,24 +40,25 @@ impl fmt::Debug for ResponseFuture {
     }
 }
 
-/// Takes a slot and sleeps until it comes. If a 429 paused the limiter meanwhile, the slot
-/// is stale and the caller queues again behind the pause.
-pub(super) async fn wait_for_slot(limiter: &RateLimiter) {
+/// Sleeps until the slot `first` comes. If a 429 paused the limiter meanwhile, the slot is
+/// stale and the caller queues again behind the pause.
+pub(super) async fn wait_for_slot(limiter: RateLimiter, first: Reservation) {
+    let mut reservation = first;
     for _ in 0..MAX_REQUEUES {
-        let reservation = limiter.reserve();
+        let held = HeldSlot {
+            limiter: &limiter,
+            reservation: Some(reservation),
+        };
         let wait = reservation.at.saturating_sub(limiter.clock().monotonic());
         if wait > Duration::ZERO {
             tracing::trace!(wait = ?wait, "rate limit: waiting for a slot");
-            let held = HeldSlot {
-                limiter,
-                reservation: Some(reservation),
-            };
             limiter.clock().sleep(wait).await;
-            held.used();
         }
+        held.used();
         if !limiter.is_paused() {
             return;
         }
+        reservation = limiter.reserve();
     }
 }
 

@@ -7,8 +7,9 @@
 //!
 //! - Each request takes the next slot in a schedule of `rate` requests per second, with a
 //!   burst allowance (default 15 per second, burst 15, like the official Go SDK; the
-//!   configuration reads `DATABRICKS_RATE_LIMIT`). Waiting callers are served in the order
-//!   they arrived, each sleeping on the [`Clock`](crate::Clock) until its own slot.
+//!   configuration reads `DATABRICKS_RATE_LIMIT`). Each caller takes its slot when it calls
+//!   the service, so waiting callers are served in the order they called, each sleeping on
+//!   the [`Clock`](crate::Clock) until its own slot.
 //! - A 429 reply through any clone pauses all of them until its `Retry-After` (seconds or an
 //!   HTTP date; else a `RetryInfo` delay in the body; else one second), capped at a maximum
 //!   (default 60 seconds) so one odd reply cannot stall a process for hours. Afterwards
@@ -137,8 +138,11 @@ where
         let limiter = self.limiter.clone();
         let (default_pause, max_pause) = (self.default_pause, self.max_pause);
 
+        // The slot is taken now, not when the future is first polled, so callers are served
+        // in the order they called.
+        let reservation = limiter.reserve();
         ResponseFuture::new(Box::pin(async move {
-            future::wait_for_slot(&limiter).await;
+            future::wait_for_slot(limiter.clone(), reservation).await;
             let response = inner.call(request).await.map_err(Into::into)?;
             if response.status() == StatusCode::TOO_MANY_REQUESTS {
                 let pause = pause_for(&response, &limiter, default_pause).min(max_pause);

@@ -73,7 +73,9 @@ impl RetryBudget {
     /// Earns the reward of one success.
     pub fn deposit(&self) {
         let mut balance = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        *balance = balance.saturating_add(self.success_reward).min(self.capacity);
+        *balance = balance
+            .saturating_add(self.success_reward)
+            .min(self.capacity);
     }
 
     /// The tokens left.
