@@ -31,7 +31,20 @@
 //! - Time: [`Timestamp`] (epoch milliseconds) and [`Expiry`] (`-1` is [`Expiry::Never`]).
 //! - [`Secret`]: redacted `Debug`/`Display`, constant-time `==`, wiped on drop.
 //! - [`FieldMask`] with [`FieldMaskError`].
-//! - [`ErrorBody::parse`], [`ErrorCode`] and [`ErrorDetail`] for error replies.
+//! - Errors: [`ErrorBody::parse`] reads every shape of error reply (JSON with a string or
+//!   integer `error_code`, `{"error": ...}`, SCIM, `CODE: message` text, HTML pages, empty
+//!   bodies) into an [`ErrorCode`], a message that is never empty and never holds a
+//!   token-shaped secret, and typed [`ErrorDetail`]s. [`ErrorBody`] serializes back to the
+//!   service's JSON shape, for servers such as the emulator.
+//!
+//! # Limitations
+//!
+//! - `RetryInfo` keeps only a delay it can read; an unreadable one becomes `None` and is not
+//!   written back.
+//! - Known detail types keep the fields this crate models; other fields of such an entry are
+//!   dropped (entries of unknown types are kept whole).
+//! - Numbers with a fraction inside unknown fields are re-encoded by `serde_json`, which may
+//!   change their last digit.
 
 mod autoscope;
 mod error_body;

@@ -1,8 +1,10 @@
 //! Reply bodies of the four token endpoints.
 
 use crate::{Secret, TokenInfo};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::fmt;
 
 /// Reply to a create: the new token's info and, this once, its secret.
 ///
@@ -15,7 +17,7 @@ use serde_json::{Map, Value};
 /// ).unwrap();
 /// assert_eq!(reply.token_value.unwrap().to_string(), "dapi…cdef");
 /// ```
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[non_exhaustive]
 pub struct CreateTokenResponse {
     /// The new token's info.
@@ -37,6 +39,51 @@ impl CreateTokenResponse {
             token_value: Some(token_value),
             extra: Map::new(),
         }
+    }
+}
+
+/// Decoded by hand rather than derived: a derived decoder with a flattened field first copies
+/// every value, the secret included, into a buffer that is freed without being wiped. This one
+/// hands `token_value` straight to [`Secret`].
+impl<'de> Deserialize<'de> for CreateTokenResponse {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(CreateTokenResponseVisitor)
+    }
+}
+
+struct CreateTokenResponseVisitor;
+
+impl<'de> Visitor<'de> for CreateTokenResponseVisitor {
+    type Value = CreateTokenResponse;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a create-token reply object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut reply = CreateTokenResponse::default();
+        let (mut seen_info, mut seen_value) = (false, false);
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "token_info" if seen_info => return Err(de::Error::duplicate_field("token_info")),
+                "token_info" => {
+                    seen_info = true;
+                    reply.token_info = map.next_value()?;
+                }
+                "token_value" if seen_value => {
+                    return Err(de::Error::duplicate_field("token_value"));
+                }
+                "token_value" => {
+                    seen_value = true;
+                    reply.token_value = map.next_value()?;
+                }
+                _ => {
+                    let value = map.next_value()?;
+                    reply.extra.insert(key, value);
+                }
+            }
+        }
+        Ok(reply)
     }
 }
 

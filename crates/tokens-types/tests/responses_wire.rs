@@ -110,3 +110,26 @@ fn update_and_delete_responses_keep_unknown_fields_on_round_trip() {
     assert_eq!(serde_json::to_value(&update).unwrap(), wire);
     assert_eq!(serde_json::to_value(&delete).unwrap(), wire);
 }
+
+#[test]
+fn create_response_with_null_fields_reads_them_as_absent() {
+    let reply: CreateTokenResponse =
+        serde_json::from_str(r#"{"token_info": null, "token_value": null}"#).unwrap();
+    assert_eq!(reply, CreateTokenResponse::default());
+}
+
+#[test]
+fn create_response_with_a_repeated_secret_is_refused() {
+    let wire = format!(r#"{{"token_value": "{SECRET}", "token_value": "{SECRET}"}}"#);
+    let err = serde_json::from_str::<CreateTokenResponse>(&wire).unwrap_err();
+    assert!(
+        err.to_string().contains("duplicate field `token_value`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn create_response_that_is_not_an_object_is_refused() {
+    assert!(serde_json::from_str::<CreateTokenResponse>("[]").is_err());
+    assert!(serde_json::from_str::<CreateTokenResponse>("\"dapi\"").is_err());
+}

@@ -9,6 +9,11 @@ use std::fmt;
 ///
 /// assert_eq!(ErrorCode::from_wire("QUOTA_EXCEEDED"), ErrorCode::QuotaExceeded);
 /// assert_eq!(ErrorCode::from_wire("403").as_str(), "403");
+///
+/// // On the wire it is a plain string.
+/// let code: ErrorCode = serde_json::from_str(r#""NOT_FOUND""#).unwrap();
+/// assert_eq!(code, ErrorCode::NotFound);
+/// assert_eq!(serde_json::to_string(&code).unwrap(), r#""NOT_FOUND""#);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -118,5 +123,12 @@ impl fmt::Display for ErrorCode {
 impl serde::Serialize for ErrorCode {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ErrorCode {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let code = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        Ok(ErrorCode::from_wire(&code))
     }
 }
