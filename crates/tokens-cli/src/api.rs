@@ -2,11 +2,9 @@
 //! fake and runs unchanged on the real client.
 
 use crate::failure::Failure;
-use databricks_tokens::types::{
-    CreateTokenRequest, CreateTokenResponse, DeleteTokenResponse, ListTokensResponse, TokenId,
-    UpdateTokenRequest, UpdateTokenResponse,
-};
+use databricks_tokens::types::{CreateTokenRequest, CreateTokenResponse, TokenId, TokenInfo};
 use std::future::Future;
+use tokens_core::TokenUpdate;
 
 /// The Token API calls the commands make.
 pub(crate) trait TokenApi {
@@ -17,20 +15,17 @@ pub(crate) trait TokenApi {
     ) -> impl Future<Output = Result<CreateTokenResponse, CallError>>;
 
     /// Lists the caller's tokens.
-    fn list(&self) -> impl Future<Output = Result<ListTokensResponse, CallError>>;
+    fn list(&self) -> impl Future<Output = Result<Vec<TokenInfo>, CallError>>;
 
-    /// Changes the fields of `token_id` that the request's mask names.
+    /// Changes the fields of `token_id` that the update's mask names.
     fn update(
         &self,
         token_id: &TokenId,
-        request: UpdateTokenRequest,
-    ) -> impl Future<Output = Result<UpdateTokenResponse, CallError>>;
+        update: TokenUpdate,
+    ) -> impl Future<Output = Result<(), CallError>>;
 
     /// Revokes `token_id`.
-    fn delete(
-        &self,
-        token_id: &TokenId,
-    ) -> impl Future<Output = Result<DeleteTokenResponse, CallError>>;
+    fn delete(&self, token_id: &TokenId) -> impl Future<Output = Result<(), CallError>>;
 }
 
 /// What a command needs to know about a failed call to decide what to do and how to exit.

@@ -18,6 +18,7 @@
 
 mod api;
 mod cli;
+mod client_api;
 mod commands;
 mod completion;
 mod dispatch;

@@ -6,12 +6,12 @@ use crate::api::TokenApi;
 use crate::cli::{DeleteArgs, OutputFormat};
 use crate::failure::Failure;
 use crate::render::write_json;
-use databricks_tokens::types::TokenId;
+use databricks_tokens::types::{DeleteTokenResponse, TokenId};
 
 /// Revokes every id given, in order, carrying on past failures. An id given twice is revoked
 /// once. With `--if-exists`, an id the service does not know counts as revoked.
 ///
-/// Text prints a line per id; JSON prints the API's reply for each revoked token, one
+/// Text prints a line per id; JSON prints the API's reply (`{}`) for each revoked token, one
 /// document each. A single failure is returned as is; several are each written to stderr and
 /// summed up in the returned failure, whose exit status is that of the worst.
 pub(crate) async fn delete(
@@ -25,9 +25,9 @@ pub(crate) async fn delete(
     for id in &ids {
         tracing::debug!(token_id = %id, "revoking a token");
         match api.delete(id).await {
-            Ok(reply) => match output.format {
+            Ok(()) => match output.format {
                 OutputFormat::Text => writeln!(output.out, "Deleted token {id}")?,
-                OutputFormat::Json => write_json(output.out, &reply)?,
+                OutputFormat::Json => write_json(output.out, &DeleteTokenResponse::new())?,
             },
             Err(err) if err.is_not_found() && args.if_exists => {
                 if output.format == OutputFormat::Text {

@@ -4,12 +4,12 @@ use super::Output;
 use crate::api::{CallError, CallErrorClass, TokenApi};
 use crate::cli::OutputFormat;
 use databricks_tokens::types::{
-    CreateTokenRequest, CreateTokenResponse, DeleteTokenResponse, Expiry, ListTokensResponse,
-    Secret, Timestamp, TokenId, TokenInfo, UpdateTokenRequest, UpdateTokenResponse,
+    CreateTokenRequest, CreateTokenResponse, Expiry, Secret, Timestamp, TokenId, TokenInfo,
 };
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::future::Future;
+use tokens_core::TokenUpdate;
 
 /// The time the fake API and the captured output agree on.
 pub(crate) const NOW: Timestamp = Timestamp::from_millis(1_700_000_000_000);
@@ -105,44 +105,42 @@ impl TokenApi for FakeApi {
         std::future::ready(result)
     }
 
-    fn list(&self) -> impl Future<Output = Result<ListTokensResponse, CallError>> {
+    fn list(&self) -> impl Future<Output = Result<Vec<TokenInfo>, CallError>> {
         let result = self
             .begin("list", "list".to_owned())
-            .map(|()| ListTokensResponse::new(self.tokens()));
+            .map(|()| self.tokens());
         std::future::ready(result)
     }
 
     fn update(
         &self,
         token_id: &TokenId,
-        request: UpdateTokenRequest,
-    ) -> impl Future<Output = Result<UpdateTokenResponse, CallError>> {
-        let result = self.begin(
-            "update",
-            format!("update {token_id} {}", request.update_mask),
-        );
-        let result = result.and_then(|()| {
-            let mut state = self.state.borrow_mut();
-            let token = state
-                .tokens
-                .iter_mut()
-                .find(|t| t.token_id.as_ref() == Some(token_id))
-                .ok_or_else(|| FakeApi::not_found(token_id))?;
-            if request.update_mask.covers("comment") {
-                token.comment = request.token.comment.clone();
-            }
-            if request.update_mask.covers("scopes") {
-                token.scopes = request.token.scopes.clone();
-            }
-            Ok(UpdateTokenResponse::new())
-        });
+        update: TokenUpdate,
+    ) -> impl Future<Output = Result<(), CallError>> {
+        let result = update
+            .to_request()
+            .map_err(|err| CallError::new(CallErrorClass::Usage, err.to_string()))
+            .and_then(|request| {
+                let call = format!("update {token_id} {}", request.update_mask);
+                self.begin("update", call)?;
+                let mut state = self.state.borrow_mut();
+                let token = state
+                    .tokens
+                    .iter_mut()
+                    .find(|t| t.token_id.as_ref() == Some(token_id))
+                    .ok_or_else(|| FakeApi::not_found(token_id))?;
+                if request.update_mask.covers("comment") {
+                    token.comment = request.token.comment;
+                }
+                if request.update_mask.covers("scopes") {
+                    token.scopes = request.token.scopes;
+                }
+                Ok(())
+            });
         std::future::ready(result)
     }
 
-    fn delete(
-        &self,
-        token_id: &TokenId,
-    ) -> impl Future<Output = Result<DeleteTokenResponse, CallError>> {
+    fn delete(&self, token_id: &TokenId) -> impl Future<Output = Result<(), CallError>> {
         let result = self
             .begin("delete", format!("delete {token_id}"))
             .and_then(|()| {
@@ -154,7 +152,7 @@ impl TokenApi for FakeApi {
                 if state.tokens.len() == before {
                     Err(FakeApi::not_found(token_id))
                 } else {
-                    Ok(DeleteTokenResponse::new())
+                    Ok(())
                 }
             });
         std::future::ready(result)

@@ -5,31 +5,28 @@ use crate::api::TokenApi;
 use crate::cli::{ListArgs, OutputFormat};
 use crate::failure::Failure;
 use crate::render::{expires_within, write_json, write_token_table};
-use databricks_tokens::types::{Expiry, TokenInfo};
+use databricks_tokens::types::{Expiry, ListTokensResponse, TokenInfo};
 
 /// Lists the caller's tokens, keeping only those expiring within `--expiring-within` when it
-/// is given. Text is a table sorted by expiry, soonest first; JSON is the API's list reply
-/// (filtered, in the service's order).
+/// is given. Text is a table sorted by expiry, soonest first; JSON has the shape of the API's
+/// list reply (filtered, in the service's order).
 pub(crate) async fn list(
     api: &impl TokenApi,
     args: &ListArgs,
     output: &mut Output<'_>,
 ) -> Result<(), Failure> {
     tracing::debug!("listing tokens");
-    let mut reply = api.list().await?;
-    tracing::debug!(count = reply.token_infos.len(), "listed tokens");
+    let mut tokens = api.list().await?;
+    tracing::debug!(count = tokens.len(), "listed tokens");
 
     if let Some(window) = args.expiring_within {
         let now = output.now;
-        reply
-            .token_infos
-            .retain(|token| expires_within(token.expiry_time, now, window));
+        tokens.retain(|token| expires_within(token.expiry_time, now, window));
     }
 
     match output.format {
-        OutputFormat::Json => write_json(output.out, &reply)?,
+        OutputFormat::Json => write_json(output.out, &ListTokensResponse::new(tokens))?,
         OutputFormat::Text => {
-            let mut tokens = reply.token_infos;
             tokens.sort_by_key(expiry_order);
             write_token_table(output.out, &tokens, output.now)?;
         }

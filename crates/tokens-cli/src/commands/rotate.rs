@@ -28,7 +28,6 @@ pub(crate) async fn rotate(
         .await
         .map_err(|err| Failure::from(err).context("could not list tokens to find the old one"))?;
     let Some(old) = listed
-        .token_infos
         .iter()
         .find(|token| token.token_id.as_ref() == Some(&old_id))
     else {
@@ -73,7 +72,7 @@ async fn revoke_old(
 ) -> Result<(), Failure> {
     tracing::debug!(token_id = %old_id, "revoking the old token");
     let outcome = match api.delete(old_id).await {
-        Ok(_) => "Revoked the old token",
+        Ok(()) => "Revoked the old token",
         Err(err) if err.is_not_found() => "The old token was already revoked",
         Err(err) => {
             return Err(Failure::failed(format!(

@@ -6,9 +6,10 @@ use crate::api::TokenApi;
 use crate::cli::{OutputFormat, UpdateArgs};
 use crate::failure::Failure;
 use crate::render::write_json;
-use databricks_tokens::types::{TokenId, UpdateTokenRequest};
+use databricks_tokens::types::{TokenId, UpdateTokenResponse};
 
-/// Updates the fields the flags name. Text says which fields changed; JSON is the API's reply.
+/// Updates the fields the flags name. Text says which fields changed; JSON is the API's reply
+/// (`{}`).
 pub(crate) async fn update(
     api: &impl TokenApi,
     args: &UpdateArgs,
@@ -19,13 +20,11 @@ pub(crate) async fn update(
     let mask = plan.mask.to_string();
     tracing::debug!(token_id = %token_id, update_mask = %mask, "updating a token");
 
-    let reply = api
-        .update(&token_id, UpdateTokenRequest::new(plan.token, plan.mask))
-        .await?;
+    api.update(&token_id, plan.into_token_update()).await?;
 
     match output.format {
         OutputFormat::Text => writeln!(output.out, "Updated token {token_id}: {mask}")?,
-        OutputFormat::Json => write_json(output.out, &reply)?,
+        OutputFormat::Json => write_json(output.out, &UpdateTokenResponse::new())?,
     }
     output.out.flush()?;
     Ok(())

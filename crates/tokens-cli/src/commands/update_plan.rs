@@ -4,6 +4,7 @@ use super::create::check_scopes;
 use crate::cli::UpdateArgs;
 use crate::failure::Failure;
 use databricks_tokens::types::{FieldMask, TOKEN_UPDATABLE_PATHS, TokenInfo};
+use tokens_core::TokenUpdate;
 
 /// What an update sends: the new values and the mask naming the fields to change.
 #[derive(Debug, Clone, PartialEq)]
@@ -12,6 +13,20 @@ pub(crate) struct UpdatePlan {
     pub(crate) token: TokenInfo,
     /// The fields to change.
     pub(crate) mask: FieldMask,
+}
+
+impl UpdatePlan {
+    /// The client's update: the values set and the mask, given explicitly.
+    pub(crate) fn into_token_update(self) -> TokenUpdate {
+        let mut update = TokenUpdate::new().with_mask(self.mask);
+        if let Some(comment) = self.token.comment {
+            update = update.with_comment(comment);
+        }
+        if let Some(scopes) = self.token.scopes {
+            update = update.with_scopes(scopes);
+        }
+        update
+    }
 }
 
 /// Derives the update from the flags: `--comment` changes `comment`, `--scope` and

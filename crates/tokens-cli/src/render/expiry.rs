@@ -30,10 +30,16 @@ pub(crate) fn expires_within(expiry: Option<Expiry>, now: Timestamp, window: Dur
 }
 
 /// A span in its largest whole unit: `3 days`, `1 hour`, `59 seconds`.
+///
+/// Spans of a minute or more are first rounded up to a whole minute, so that a token created
+/// a moment ago with a lifetime of 3 days reads "in 3 days", not "in 2 days".
 fn describe_span(span: Duration) -> String {
     const UNITS: &[(u64, &str)] = &[(86_400, "day"), (3_600, "hour"), (60, "minute")];
 
-    let seconds = span.as_secs();
+    let mut seconds = span.as_secs() + u64::from(span.subsec_nanos() > 0);
+    if seconds > 60 {
+        seconds = seconds.div_ceil(60).saturating_mul(60);
+    }
     for &(size, name) in UNITS {
         if seconds >= size {
             return plural(seconds / size, name);
@@ -84,6 +90,16 @@ mod tests {
         );
         assert_eq!(describe_expiry(Some(expiry_in(120)), NOW), "in 2 minutes");
         assert_eq!(describe_expiry(Some(expiry_in(1)), NOW), "in 1 second");
+    }
+
+    #[test]
+    fn a_moment_short_of_a_whole_unit_reads_as_that_unit() {
+        let almost_three_days = Expiry::At(Timestamp::from_millis(
+            NOW.as_millis() + 3 * 86_400_000 - 20,
+        ));
+        assert_eq!(describe_expiry(Some(almost_three_days), NOW), "in 3 days");
+        let half_second = Expiry::At(Timestamp::from_millis(NOW.as_millis() + 500));
+        assert_eq!(describe_expiry(Some(half_second), NOW), "in 1 second");
     }
 
     #[test]
