@@ -43,7 +43,7 @@
 //!
 //! # Cargo features
 //!
-//! - `native-roots`: adds [`TlsRoots::Native`], trusting the operating system's certificate
+//! - `native-roots`: adds `TlsRoots::Native`, trusting the operating system's certificate
 //!   store instead of the compiled-in Mozilla roots.
 //!
 //! # Logging

@@ -167,3 +167,21 @@ async fn relative_uri_is_refused_before_sending() {
     assert_eq!(err.kind(), TransportErrorKind::InvalidRequest);
     assert_eq!(err.send_state(), SendState::NotSent);
 }
+
+#[test]
+fn transport_and_its_future_are_send_sync_clone() {
+    fn service<S>(_: &S)
+    where
+        S: tower::Service<
+                http::Request<Bytes>,
+                Response = http::Response<Bytes>,
+                Error = tokens_core::TransportError,
+            > + Clone
+            + Send
+            + Sync
+            + 'static,
+        S::Future: Send + 'static,
+    {
+    }
+    service(&HyperTransport::new().expect("transport"));
+}

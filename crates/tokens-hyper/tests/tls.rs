@@ -149,3 +149,13 @@ fn a_pem_bundle_yields_every_certificate() {
     let certificates = Certificate::from_pem_bundle(bundle.as_bytes()).expect("bundle");
     assert_eq!(certificates.len(), 2);
 }
+
+#[cfg(feature = "native-roots")]
+#[test]
+fn native_roots_load_from_the_system_store() {
+    // Needs a CA bundle on the machine (Debian's `ca-certificates`).
+    let transport = HyperTransport::builder()
+        .tls_roots(TlsRoots::Native)
+        .build();
+    assert!(transport.is_ok(), "{transport:?}");
+}

@@ -100,3 +100,47 @@ impl StdError for ConnectFailure {
             .map(|e| e as &(dyn StdError + 'static))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Stands in for hyper-util's private connect error, which wraps the resolver's error.
+    #[derive(Debug)]
+    struct Wrapper(BoxError);
+
+    impl fmt::Display for Wrapper {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("dns error")
+        }
+    }
+
+    impl StdError for Wrapper {
+        fn source(&self) -> Option<&(dyn StdError + 'static)> {
+            Some(&*self.0)
+        }
+    }
+
+    #[test]
+    fn resolver_failure_inside_the_connector_error_is_dns() {
+        let dns = DnsFailure::new(io::Error::new(io::ErrorKind::NotFound, "no such host"));
+        let failure = ConnectFailure::from_tcp(Wrapper(Box::new(dns)), "the server");
+        assert_eq!(failure.kind(), TransportErrorKind::Dns);
+        assert!(failure.message().contains("could not resolve"), "{failure}");
+    }
+
+    #[test]
+    fn refused_tcp_connect_is_connect() {
+        let refused = io::Error::from(io::ErrorKind::ConnectionRefused);
+        let failure = ConnectFailure::from_tcp(Wrapper(Box::new(refused)), "the proxy");
+        assert_eq!(failure.kind(), TransportErrorKind::Connect);
+        assert_eq!(failure.message(), "the proxy refused the connection");
+    }
+
+    #[test]
+    fn timeout_names_its_limit() {
+        let failure = ConnectFailure::timed_out(Duration::from_millis(1500));
+        assert_eq!(failure.kind(), TransportErrorKind::Connect);
+        assert!(failure.message().contains("1.5s"), "{failure}");
+    }
+}

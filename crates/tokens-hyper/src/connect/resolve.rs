@@ -43,6 +43,13 @@ impl Service<Name> for Resolver {
 #[derive(Debug)]
 pub(crate) struct DnsFailure(io::Error);
 
+impl DnsFailure {
+    #[cfg(test)]
+    pub(crate) fn new(err: io::Error) -> Self {
+        DnsFailure(err)
+    }
+}
+
 impl fmt::Display for DnsFailure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "could not resolve the host name: {}", self.0)

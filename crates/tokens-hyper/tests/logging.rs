@@ -1,0 +1,106 @@
+//! What the transport logs: OpenTelemetry-named fields, never header values or bodies.
+
+mod local_server;
+
+use bytes::Bytes;
+use std::io;
+use std::sync::{Arc, Mutex};
+use tokens_hyper::HyperTransport;
+use tower::ServiceExt;
+
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl io::Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.lock().expect("not poisoned").extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Captured {
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.lock().expect("not poisoned")).into_owned()
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn debug_logs_name_the_server_but_no_header_value_or_body() {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::DEBUG)
+        .with_ansi(false)
+        .with_writer(move || writer.clone())
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    let server = local_server::serve_http(local_server::fixed(
+        b"{\"token_value\":\"dapi-reply-secret\"}",
+    ))
+    .await;
+    let transport = HyperTransport::new().expect("transport");
+    let request = http::Request::post(server.url("http", "/api/2.0/token/create"))
+        .header(http::header::AUTHORIZATION, "Bearer dapi-header-secret")
+        .body(Bytes::from_static(b"{\"comment\":\"dapi-body-secret\"}"))
+        .expect("request");
+    let response = transport.oneshot(request).await.expect("response");
+    assert_eq!(response.status(), 200);
+
+    let logs = captured.text();
+    assert!(logs.contains("response received"), "{logs}");
+    assert!(logs.contains("server.address"), "{logs}");
+    assert!(logs.contains("network.protocol.version=\"1.1\""), "{logs}");
+    assert!(logs.contains("http.response.status_code=200"), "{logs}");
+    for secret in [
+        "dapi-header-secret",
+        "dapi-body-secret",
+        "dapi-reply-secret",
+    ] {
+        assert!(!logs.contains(secret), "{secret} leaked into: {logs}");
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn proxy_credentials_never_reach_the_logs() {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::DEBUG)
+        .with_ansi(false)
+        .with_writer(move || writer.clone())
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let proxy_addr = listener.local_addr().expect("addr");
+    drop(listener);
+    let proxy = tokens_hyper::ProxyConfig::builder()
+        .https_proxy(format!("http://alice:pw-secret@{proxy_addr}"))
+        .build()
+        .expect("proxy");
+    let transport = HyperTransport::builder()
+        .proxy(proxy)
+        .build()
+        .expect("transport");
+    let err = transport
+        .oneshot(
+            http::Request::get("https://127.0.0.1:9/")
+                .body(Bytes::new())
+                .expect("request"),
+        )
+        .await
+        .expect_err("proxy is down");
+
+    let logs = captured.text();
+    assert!(logs.contains("request failed"), "{logs}");
+    assert!(!logs.contains("pw-secret"), "{logs}");
+    assert!(!err.to_string().contains("pw-secret"), "{err}");
+    assert!(!format!("{err:?}").contains("pw-secret"), "{err:?}");
+}
