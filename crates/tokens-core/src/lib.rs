@@ -4,6 +4,7 @@
 //! This crate has no runtime, no HTTP stack and no wall clock; a transport crate
 //! (`tokens-hyper`, `tokens-fetch`) supplies the HTTP service and the [`Clock`].
 
+pub mod auth;
 mod client;
 pub mod clock;
 mod config;

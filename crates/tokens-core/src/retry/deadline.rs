@@ -22,14 +22,14 @@ pub struct CallTimeout(pub Duration);
 
 pin_project! {
     /// Resolves to `Some(output)` if `work` finishes first, `None` if `sleep` does.
-    pub(super) struct Race<F> {
+    pub(crate) struct Race<F> {
         #[pin]
         work: F,
         sleep: BoxFuture<'static, ()>,
     }
 }
 
-pub(super) fn race<F: Future>(work: F, sleep: BoxFuture<'static, ()>) -> Race<F> {
+pub(crate) fn race<F: Future>(work: F, sleep: BoxFuture<'static, ()>) -> Race<F> {
     Race { work, sleep }
 }
 

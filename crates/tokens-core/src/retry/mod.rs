@@ -47,6 +47,7 @@ mod policy;
 pub use already_deleted::AlreadyDeleted;
 pub use budget::RetryBudget;
 pub use deadline::CallTimeout;
+pub(crate) use deadline::race;
 pub use future::ResponseFuture;
 pub use layer::RetryLayer;
 pub use policy::{DEFAULT_CALL_TIMEOUT, RetryPolicy};

@@ -1,0 +1,198 @@
+//! The two requests of the M2M flow: endpoint discovery and the client-credentials grant.
+
+use super::OAuthM2m;
+use super::basic::basic_authorization;
+use crate::auth::transport_security;
+use crate::{Error, Operation};
+use bytes::Bytes;
+use http::{HeaderValue, Method, Request, Response, Uri, header};
+use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+use serde::Deserialize;
+use std::time::Duration;
+use tokens_types::Secret;
+use tower::{Service, ServiceExt};
+
+/// A token as the token endpoint gave it.
+pub(super) struct Granted {
+    pub(super) access_token: Secret,
+    pub(super) lifetime: Duration,
+}
+
+#[derive(Deserialize)]
+struct Discovery {
+    token_endpoint: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct TokenReply {
+    access_token: Option<Secret>,
+    token_type: Option<String>,
+    expires_in: Option<serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+struct OAuthErrorReply {
+    error: Option<String>,
+    error_description: Option<String>,
+}
+
+/// Finds the token endpoint from the workspace's authorization-server metadata.
+pub(super) async fn discover<S>(
+    service: &mut S,
+    config: &OAuthM2m,
+    allow_insecure: bool,
+) -> Result<String, Error>
+where
+    S: Service<Request<Bytes>, Response = Response<Bytes>>,
+    S::Error: Into<Error>,
+{
+    let url = config.discovery_url();
+    let mut request = Request::builder()
+        .method(Method::GET)
+        .uri(&url)
+        .header(header::ACCEPT, "application/json")
+        .body(Bytes::new())
+        .map_err(|_| Error::auth(format!("the OAuth discovery URL {url} is invalid")))?;
+    request.extensions_mut().insert(Operation::OAUTH_DISCOVERY);
+
+    let response = send(service, request).await?;
+    if !response.status().is_success() {
+        return Err(Error::auth(format!(
+            "OAuth endpoint discovery at {url} failed with status {}",
+            response.status().as_u16()
+        )));
+    }
+    let discovery: Discovery = serde_json::from_slice(response.body()).map_err(|_| {
+        Error::auth(format!(
+            "OAuth endpoint discovery at {url} did not return JSON metadata"
+        ))
+    })?;
+    let endpoint = discovery
+        .token_endpoint
+        .ok_or_else(|| Error::auth(format!("OAuth metadata at {url} names no token_endpoint")))?;
+    let uri = parse_endpoint(&endpoint)?;
+    transport_security::check(&uri, allow_insecure)?;
+    Ok(endpoint)
+}
+
+/// Asks `endpoint` for a token with the client-credentials grant.
+pub(super) async fn request_token<S>(
+    service: &mut S,
+    config: &OAuthM2m,
+    endpoint: &str,
+    allow_insecure: bool,
+) -> Result<Granted, Error>
+where
+    S: Service<Request<Bytes>, Response = Response<Bytes>>,
+    S::Error: Into<Error>,
+{
+    let uri = parse_endpoint(endpoint)?;
+    transport_security::check(&uri, allow_insecure)?;
+
+    let scope = utf8_percent_encode(&config.scope, NON_ALPHANUMERIC);
+    let form = format!("grant_type=client_credentials&scope={scope}");
+    let basic = basic_authorization(&config.client_id, &config.client_secret);
+    let mut authorization = HeaderValue::from_str(basic.expose_secret())
+        .map_err(|_| Error::auth("the OAuth client id holds characters not allowed in a header"))?;
+    authorization.set_sensitive(true);
+
+    let mut request = Request::builder()
+        .method(Method::POST)
+        .uri(uri)
+        .header(header::ACCEPT, "application/json")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Bytes::from(form))
+        .map_err(|_| Error::auth(format!("the OAuth token endpoint {endpoint} is invalid")))?;
+    request
+        .headers_mut()
+        .insert(header::AUTHORIZATION, authorization);
+    request.extensions_mut().insert(Operation::OAUTH_TOKEN);
+
+    let response = send(service, request).await?;
+    if !response.status().is_success() {
+        return Err(token_error(endpoint, &response));
+    }
+    read_grant(endpoint, response.body())
+}
+
+async fn send<S>(service: &mut S, request: Request<Bytes>) -> Result<Response<Bytes>, Error>
+where
+    S: Service<Request<Bytes>, Response = Response<Bytes>>,
+    S::Error: Into<Error>,
+{
+    let ready = service.ready().await.map_err(Into::into)?;
+    ready.call(request).await.map_err(Into::into)
+}
+
+fn parse_endpoint(endpoint: &str) -> Result<Uri, Error> {
+    let uri: Uri = endpoint.parse().map_err(|_| {
+        Error::auth(format!(
+            "the OAuth token endpoint `{endpoint}` is not a URL"
+        ))
+    })?;
+    if uri.scheme().is_none() || uri.host().is_none() {
+        return Err(Error::auth(format!(
+            "the OAuth token endpoint `{endpoint}` is not an absolute URL"
+        )));
+    }
+    Ok(uri)
+}
+
+/// The error for a refused token request: the status and the OAuth error code and
+/// description (RFC 6749 §5.2), never the body as a whole.
+fn token_error(endpoint: &str, response: &Response<Bytes>) -> Error {
+    let status = response.status().as_u16();
+    let mut message = format!("OAuth token request to {endpoint} failed with status {status}");
+    if let Ok(reply) = serde_json::from_slice::<OAuthErrorReply>(response.body()) {
+        if let Some(code) = reply.error {
+            message.push_str(": ");
+            message.push_str(&code);
+        }
+        if let Some(description) = reply.error_description {
+            message.push_str(" (");
+            message.push_str(&description);
+            message.push(')');
+        }
+    }
+    if status == 401 || status == 400 {
+        message.push_str("; check the client id and secret");
+    }
+    Error::auth(message)
+}
+
+fn read_grant(endpoint: &str, body: &[u8]) -> Result<Granted, Error> {
+    let reply: TokenReply = serde_json::from_slice(body).map_err(|_| {
+        Error::auth(format!(
+            "the OAuth token reply from {endpoint} is not the expected JSON"
+        ))
+    })?;
+    let access_token = reply
+        .access_token
+        .filter(|token| !token.is_empty())
+        .ok_or_else(|| {
+            Error::auth(format!(
+                "the OAuth token reply from {endpoint} has no access_token"
+            ))
+        })?;
+    if let Some(kind) = reply.token_type
+        && !kind.eq_ignore_ascii_case("bearer")
+    {
+        return Err(Error::auth(format!(
+            "the OAuth token reply from {endpoint} has token_type `{kind}`, not Bearer"
+        )));
+    }
+    let seconds = match reply.expires_in {
+        Some(serde_json::Value::Number(n)) => n.as_u64(),
+        Some(serde_json::Value::String(s)) => s.trim().parse::<u64>().ok(),
+        _ => None,
+    }
+    .ok_or_else(|| {
+        Error::auth(format!(
+            "the OAuth token reply from {endpoint} has no valid expires_in"
+        ))
+    })?;
+    Ok(Granted {
+        access_token,
+        lifetime: Duration::from_secs(seconds),
+    })
+}
