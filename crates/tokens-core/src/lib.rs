@@ -20,7 +20,9 @@ mod user_agent;
 
 pub use client::{Client, TokenUpdate};
 pub use clock::ManualClock;
-pub use config::normalize_host;
+pub use config::{
+    AuthType, Config, ConfigBuilder, ConfigSource, Credentials, normalize_host,
+};
 pub use error::{Error, ErrorKind, parse_retry_after, retry_after_header};
 pub use operation::Operation;
 pub use runtime::{BoxFuture, Clock, MaybeSend};
