@@ -27,6 +27,9 @@ use std::sync::Arc;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
+/// Loopback hosts are not exempt by themselves: list `localhost, 127.0.0.1` in `NO_PROXY`
+/// to reach a local server (an emulator, for example) directly while a proxy is set.
+///
 /// # Limitations
 ///
 /// Only `http://` proxies are supported: a proxy reached over TLS (`https://`) or SOCKS is
