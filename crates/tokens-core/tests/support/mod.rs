@@ -3,6 +3,8 @@
 //! Each test file uses a different subset, so unused items are expected here.
 #![allow(dead_code)]
 
+pub(crate) mod workspace;
+
 use bytes::Bytes;
 use std::collections::VecDeque;
 use std::future::Future;

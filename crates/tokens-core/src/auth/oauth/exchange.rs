@@ -6,11 +6,18 @@ use crate::auth::transport_security;
 use crate::{Error, Operation};
 use bytes::Bytes;
 use http::{HeaderValue, Method, Request, Response, Uri, header};
-use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Deserialize;
 use std::time::Duration;
 use tokens_types::Secret;
 use tower::{Service, ServiceExt};
+
+/// What a form value escapes: everything but letters, digits and `-._~`.
+const FORM_VALUE: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 /// A token as the token endpoint gave it.
 pub(super) struct Granted {
@@ -89,7 +96,7 @@ where
     let uri = parse_endpoint(endpoint)?;
     transport_security::check(&uri, allow_insecure)?;
 
-    let scope = utf8_percent_encode(&config.scope, NON_ALPHANUMERIC);
+    let scope = utf8_percent_encode(&config.scope, FORM_VALUE);
     let form = format!("grant_type=client_credentials&scope={scope}");
     let basic = basic_authorization(&config.client_id, &config.client_secret);
     let mut authorization = HeaderValue::from_str(basic.expose_secret())
