@@ -1,0 +1,43 @@
+//! The scenarios in Node 20, which has a global `fetch` but does not enforce CORS.
+//! Run by `scripts/test-wasm`, which starts the emulators they call.
+#![cfg(target_arch = "wasm32")]
+
+mod scenarios;
+
+use scenarios::transport;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+#[wasm_bindgen_test]
+async fn transport_reads_status_headers_and_body() {
+    transport::reads_status_headers_and_body().await;
+}
+
+#[wasm_bindgen_test]
+async fn transport_sends_method_headers_and_body() {
+    transport::sends_method_headers_and_body().await;
+}
+
+#[wasm_bindgen_test]
+async fn transport_refuses_a_body_over_the_cap() {
+    transport::refuses_a_body_over_the_cap().await;
+}
+
+#[wasm_bindgen_test]
+async fn dropping_a_pending_fetch_frees_its_connection() {
+    transport::dropping_a_pending_fetch_frees_its_connection().await;
+}
+
+#[wasm_bindgen_test]
+async fn sleep_lasts_at_least_its_duration() {
+    transport::sleep_lasts_at_least_its_duration().await;
+}
+
+#[wasm_bindgen_test]
+fn now_is_the_javascript_date() {
+    transport::now_is_the_javascript_date();
+}
+
+#[wasm_bindgen_test]
+fn jitter_is_seeded_at_random() {
+    transport::jitter_is_seeded_at_random();
+}
