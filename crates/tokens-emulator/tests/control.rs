@@ -1,0 +1,144 @@
+//! The control endpoint: off by default, guarded by its secret, never faulted.
+
+mod support;
+
+use support::{ALICE, builder, call, start};
+use tokens_types::Secret;
+
+const CONTROL: &str = "control-secret-for-tests";
+
+#[tokio::test]
+async fn the_control_endpoint_does_not_exist_without_a_secret() {
+    let emulator = start(builder()).await;
+    let reply = call(
+        emulator.local_addr(),
+        "GET",
+        "/__emulator/faults",
+        Some(CONTROL),
+        None,
+    )
+    .await;
+    assert_eq!(
+        (reply.status, reply.error_code()),
+        (404, "ENDPOINT_NOT_FOUND".into())
+    );
+}
+
+#[tokio::test]
+async fn the_control_endpoint_requires_its_secret() {
+    let emulator = start(builder().control_secret(Secret::new(CONTROL))).await;
+    let addr = emulator.local_addr();
+    assert_eq!(
+        call(addr, "GET", "/__emulator/faults", None, None)
+            .await
+            .status,
+        401
+    );
+    assert_eq!(
+        call(addr, "GET", "/__emulator/faults", Some(ALICE), None)
+            .await
+            .status,
+        403
+    );
+    assert_eq!(
+        call(addr, "GET", "/__emulator/faults", Some(CONTROL), None)
+            .await
+            .status,
+        200
+    );
+}
+
+#[tokio::test]
+async fn faults_added_through_the_control_endpoint_apply_and_can_be_listed_and_cleared() {
+    let emulator = start(builder().control_secret(Secret::new(CONTROL))).await;
+    let addr = emulator.local_addr();
+    let added = call(addr, "POST", "/__emulator/faults", Some(CONTROL), Some(r#"[{"route":"list","status":503,"retry_after":1,"times":1},{"route":"create","close":"after"}]"#)).await;
+    assert_eq!(
+        (added.status, added.json()["added"].clone()),
+        (200, 2.into())
+    );
+
+    assert_eq!(
+        call(addr, "GET", "/api/2.0/token/list", Some(ALICE), None)
+            .await
+            .status,
+        503
+    );
+    let listed = call(addr, "GET", "/__emulator/faults", Some(CONTROL), None)
+        .await
+        .json();
+    assert_eq!(listed["rules"][0]["remaining"], 0);
+    assert_eq!(listed["rules"][0]["fired"], 1);
+    assert_eq!(listed["rules"][1]["close"], "after");
+
+    assert_eq!(
+        call(addr, "DELETE", "/__emulator/faults", Some(CONTROL), None)
+            .await
+            .status,
+        200
+    );
+    assert_eq!(
+        call(addr, "GET", "/__emulator/faults", Some(CONTROL), None)
+            .await
+            .json()["rules"],
+        serde_json::json!([])
+    );
+}
+
+#[tokio::test]
+async fn a_bad_rule_is_refused_whole() {
+    let emulator = start(builder().control_secret(Secret::new(CONTROL))).await;
+    let addr = emulator.local_addr();
+    let reply = call(
+        addr,
+        "POST",
+        "/__emulator/faults",
+        Some(CONTROL),
+        Some(r#"{"rules":[{"route":"list","status":503},{"route":"nope","status":1}]}"#),
+    )
+    .await;
+    assert_eq!(
+        (reply.status, reply.error_code()),
+        (400, "INVALID_PARAMETER_VALUE".into())
+    );
+    assert!(emulator.faults().rules().is_empty());
+    let reply = call(addr, "POST", "/__emulator/faults", Some(CONTROL), Some("{")).await;
+    assert_eq!(reply.error_code(), "MALFORMED_REQUEST");
+}
+
+#[tokio::test]
+async fn faults_never_apply_to_the_control_endpoint() {
+    let emulator = start(builder().control_secret(Secret::new(CONTROL))).await;
+    emulator
+        .faults()
+        .push(tokens_emulator::FaultRule::close_before_acting(None));
+    let reply = call(
+        emulator.local_addr(),
+        "GET",
+        "/__emulator/stats",
+        Some(CONTROL),
+        None,
+    )
+    .await;
+    assert_eq!(reply.status, 200);
+}
+
+#[tokio::test]
+async fn stats_report_requests_and_tokens() {
+    let emulator = start(builder().control_secret(Secret::new(CONTROL))).await;
+    let addr = emulator.local_addr();
+    support::create(addr, ALICE, "{}").await;
+    let stats = call(addr, "GET", "/__emulator/stats", Some(CONTROL), None)
+        .await
+        .json();
+    assert_eq!(stats["requests"]["create"], 1);
+    let alice = stats["tokens"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == "alice")
+        .unwrap()
+        .clone();
+    assert_eq!(alice["tokens"], 1);
+    assert_eq!(alice["kind"], "user");
+}
