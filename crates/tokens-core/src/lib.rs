@@ -5,6 +5,7 @@
 //! (`tokens-hyper`, `tokens-fetch`) supplies the HTTP service and the [`Clock`].
 
 pub mod auth;
+mod builder;
 mod client;
 pub mod clock;
 mod config;
@@ -18,11 +19,10 @@ pub mod timeout;
 mod transport;
 mod user_agent;
 
+pub use builder::{ClientBuilder, DefaultClient, HttpStack};
 pub use client::{Client, TokenUpdate};
 pub use clock::ManualClock;
-pub use config::{
-    AuthType, Config, ConfigBuilder, ConfigSource, Credentials, normalize_host,
-};
+pub use config::{AuthType, Config, ConfigBuilder, ConfigSource, Credentials, normalize_host};
 pub use error::{Error, ErrorKind, parse_retry_after, retry_after_header};
 pub use operation::Operation;
 pub use runtime::{BoxFuture, Clock, MaybeSend};

@@ -14,7 +14,7 @@ use tower::{Service, ServiceExt};
 /// It is a thin front over a typed service `S` (a [`TokenService`], with or without
 /// middleware around it): each method sends one [`TokenRequest`] through a clone of `S`.
 /// Build one over any HTTP service with [`Client::new`], around a typed stack with
-/// [`Client::from_service`], or with the `ClientBuilder` that
+/// [`Client::from_service`], or with the [`ClientBuilder`](crate::ClientBuilder) that
 /// assembles auth, retry, rate limit and timeout.
 ///
 /// ```

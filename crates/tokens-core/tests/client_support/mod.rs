@@ -57,6 +57,12 @@ pub struct Transport {
     state: Arc<Mutex<State>>,
 }
 
+impl std::fmt::Debug for Transport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Transport")
+    }
+}
+
 impl tower::Service<Request<Bytes>> for Transport {
     type Response = Response<Bytes>;
     type Error = TransportError;
