@@ -26,7 +26,7 @@ pub use config::{AuthType, Config, ConfigBuilder, ConfigSource, Credentials, nor
 pub use error::{Error, ErrorKind, parse_retry_after, retry_after_header};
 pub use operation::Operation;
 pub use runtime::{BoxFuture, Clock, MaybeSend};
-pub use service::{Endpoint, ResponseFuture, TokenRequest, TokenResponse, TokenService};
+pub use service::{Endpoint, TokenFuture, TokenRequest, TokenResponse, TokenService};
 pub use tokens_types as types;
 pub use transport::{BoxError, SendState, TransportError, TransportErrorKind};
 pub use user_agent::UserAgent;

@@ -13,7 +13,7 @@ use std::task::{Context, Poll, ready};
 pin_project! {
     /// The future returned by [`TokenService`](crate::TokenService): the HTTP call, then the
     /// decoding of its reply, inside the call's tracing span.
-    pub struct ResponseFuture<F> {
+    pub struct TokenFuture<F> {
         #[pin]
         state: State<F>,
         span: tracing::Span,
@@ -33,9 +33,9 @@ pin_project! {
     }
 }
 
-impl<F> ResponseFuture<F> {
+impl<F> TokenFuture<F> {
     pub(super) fn failed(error: Error, span: tracing::Span) -> Self {
-        ResponseFuture {
+        TokenFuture {
             state: State::Failed { error: Some(error) },
             span,
         }
@@ -47,7 +47,7 @@ impl<F> ResponseFuture<F> {
         clock: Arc<dyn Clock>,
         span: tracing::Span,
     ) -> Self {
-        ResponseFuture {
+        TokenFuture {
             state: State::Waiting {
                 future,
                 operation,
@@ -58,13 +58,13 @@ impl<F> ResponseFuture<F> {
     }
 }
 
-impl<F> std::fmt::Debug for ResponseFuture<F> {
+impl<F> std::fmt::Debug for TokenFuture<F> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ResponseFuture").finish_non_exhaustive()
+        f.debug_struct("TokenFuture").finish_non_exhaustive()
     }
 }
 
-impl<F, E> Future for ResponseFuture<F>
+impl<F, E> Future for TokenFuture<F>
 where
     F: Future<Output = Result<http::Response<Bytes>, E>>,
     E: Into<Error>,

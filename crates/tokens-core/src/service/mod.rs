@@ -11,7 +11,7 @@ mod future;
 mod request;
 
 pub use endpoint::Endpoint;
-pub use future::ResponseFuture;
+pub use future::TokenFuture;
 pub use request::{TokenRequest, TokenResponse};
 
 use crate::{Clock, Error};
@@ -96,7 +96,7 @@ where
 {
     type Response = TokenResponse;
     type Error = Error;
-    type Future = ResponseFuture<S::Future>;
+    type Future = TokenFuture<S::Future>;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Error>> {
         self.http.poll_ready(cx).map_err(Into::into)
@@ -111,7 +111,7 @@ where
                     operation = operation.name(),
                     error.type = tracing::field::Empty,
                 );
-                ResponseFuture::failed(future::mark(err, operation), span)
+                TokenFuture::failed(future::mark(err, operation), span)
             }
             Ok(http_request) => {
                 let span = tracing::info_span!(
@@ -126,7 +126,7 @@ where
                     let _entered = span.enter();
                     self.http.call(http_request)
                 };
-                ResponseFuture::waiting(call, operation, Arc::clone(&self.clock), span)
+                TokenFuture::waiting(call, operation, Arc::clone(&self.clock), span)
             }
         }
     }
