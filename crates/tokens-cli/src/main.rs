@@ -12,15 +12,12 @@
 //! configuration error; 3 the outcome of a create is unknown. Results go to stdout, errors
 //! and logs to stderr. See the crate README for more.
 
-// The commands are complete and unit-tested against a fake API; the real client is wired in
-// once the facade's `Client` lands. Until then they are unused in the binary.
-#![allow(dead_code)]
-
 mod api;
 mod cli;
 mod client_api;
 mod commands;
 mod completion;
+mod connect;
 mod dispatch;
 mod duration;
 mod failure;
@@ -29,20 +26,23 @@ mod render;
 
 use clap::Parser;
 use cli::{Cli, Command};
+use commands::Output;
+use databricks_tokens::types::Timestamp;
 use failure::{ExitStatus, Failure};
 use std::io::{self, Write};
 use std::process::ExitCode;
+use std::time::SystemTime;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let stdout = io::stdout();
     let mut out = stdout.lock();
 
-    let status = match run(cli, &mut out) {
+    let status = match run(&cli, &mut out) {
         Ok(()) => ExitStatus::Success,
         Err(failure) => {
             // If stderr itself is gone there is nowhere left to report to.
-            let _ = writeln!(io::stderr().lock(), "error: {failure}");
+            let _ = writeln!(io::stderr().lock(), "error: {}", failure.message());
             failure.status()
         }
     };
@@ -50,20 +50,30 @@ fn main() -> ExitCode {
 }
 
 /// Runs the parsed command line.
-fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
+fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
     logging::init(cli.global.verbose)?;
-    match cli.command {
-        Command::Completion(args) => {
-            completion::write_completion(args.shell, out);
-            out.flush()?;
-            Ok(())
-        }
-        Command::Create(_)
-        | Command::List(_)
-        | Command::Update(_)
-        | Command::Delete(_)
-        | Command::Rotate(_) => Err(Failure::failed(
-            "this build of tokens cannot reach the Token API yet",
-        )),
+    if let Command::Completion(args) = &cli.command {
+        completion::write_completion(args.shell, out);
+        out.flush()?;
+        return Ok(());
     }
+
+    let now = Timestamp::from_system_time(SystemTime::now())
+        .ok_or_else(|| Failure::failed("the system clock is out of range"))?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|err| Failure::failed(format!("could not start the async runtime: {err}")))?;
+
+    runtime.block_on(async {
+        let client = connect::connect(&cli.global)?;
+        let mut err = io::stderr().lock();
+        let mut output = Output {
+            out,
+            err: &mut err,
+            format: cli.global.output,
+            now,
+        };
+        dispatch::run_api_command(&client, &cli.command, &mut output).await
+    })
 }
