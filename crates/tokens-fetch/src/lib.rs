@@ -1,29 +1,43 @@
-//! The Databricks Token API client in browsers, web workers and Node: an HTTP transport over
-//! the global `fetch` and a [`Clock`](tokens_core::Clock) over `Date.now`,
-//! `performance.now` and `setTimeout`.
+//! The Databricks Token API client in browsers, web workers and Node: the typed client and
+//! default layers of tokens-core over the global `fetch`, with a
+//! [`Clock`](tokens_core::Clock) over `Date.now`, `performance.now` and `setTimeout`.
 //!
 //! ```
 //! # #[cfg(target_arch = "wasm32")]
-//! # async fn demo() -> Result<(), tokens_core::TransportError> {
-//! use std::time::Duration;
-//! use tower_service::Service;
-//! use tokens_core::Clock;
-//! use tokens_fetch::{BrowserClock, FetchTransport};
+//! # async fn demo() -> Result<(), tokens_core::Error> {
+//! use tokens_core::TokenUpdate;
+//! use tokens_core::types::CreateTokenRequest;
 //!
-//! let mut transport = FetchTransport::new();
-//! let request = http::Request::get("http://127.0.0.1:8080/api/2.0/token/list")
-//!     .body(bytes::Bytes::new())
-//!     .expect("a valid request");
-//! let response = transport.call(request).await?;
-//! assert!(response.status().is_client_error()); // no token: 401
+//! // Retry, rate limit, per-attempt timeout and PAT auth, as on native targets.
+//! let client = tokens_fetch::pat_client(
+//!     "http://127.0.0.1:8080", // a local tokens-emulator started with --cors-origin
+//!     "dapi0123456789abcdef0123456789abcdef",
+//! )?;
 //!
-//! BrowserClock::new().sleep(Duration::from_millis(10)).await;
+//! let created = client
+//!     .create(CreateTokenRequest::new().with_comment("from the browser").with_lifetime_seconds(3600))
+//!     .await?;
+//! let id = created.token_info.and_then(|info| info.token_id).expect("an id");
+//! client.update(&id, TokenUpdate::new().with_comment("renamed")).await?;
+//! assert_eq!(client.list().await?.len(), 1);
+//! client.delete(&id).await?;
 //! # Ok(())
 //! # }
 //! ```
 //!
 //! Everything here needs a JavaScript host, so on other targets this crate is empty; the
 //! examples compile only for `wasm32-unknown-unknown`.
+//!
+//! # What differs from native
+//!
+//! - A browser reports every network failure, CORS refusals included, as the same bare
+//!   `TypeError`, so such a failure counts as "the request may have been sent": a create that
+//!   meets one is not retried and fails as outcome-unknown (see [`FetchTransport`]).
+//! - The real Databricks REST API sends no CORS headers: a page on another origin needs a
+//!   proxy of its own in front of the workspace. The emulator's `--cors-origin` is for local
+//!   development and tests.
+//! - Futures here are not `Send` (JavaScript values live on one thread); tokens-core's
+//!   [`BoxFuture`](tokens_core::BoxFuture) drops the `Send` bound on `wasm32` for this.
 //!
 //! # Testing
 //!
@@ -32,12 +46,16 @@
 //! in Node.
 
 #[cfg(target_arch = "wasm32")]
+mod client;
+#[cfg(target_arch = "wasm32")]
 mod clock;
 #[cfg(target_arch = "wasm32")]
 mod js_global;
 #[cfg(target_arch = "wasm32")]
 mod transport;
 
+#[cfg(target_arch = "wasm32")]
+pub use client::{FetchClient, client_builder, pat_client};
 #[cfg(target_arch = "wasm32")]
 pub use clock::BrowserClock;
 #[cfg(target_arch = "wasm32")]

@@ -4,8 +4,28 @@
 
 mod scenarios;
 
-use scenarios::transport;
+use scenarios::{client, transport};
 use wasm_bindgen_test::wasm_bindgen_test;
+
+#[wasm_bindgen_test]
+async fn lifecycle_create_list_update_delete() {
+    client::lifecycle().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_429_is_retried_after_its_retry_after() {
+    client::a_429_is_retried_after_its_retry_after().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_slow_attempt_times_out_and_its_request_is_aborted() {
+    client::a_slow_attempt_times_out_and_its_request_is_aborted().await;
+}
+
+#[wasm_bindgen_test]
+async fn the_rate_limiter_paces_calls() {
+    client::the_rate_limiter_paces_calls().await;
+}
 
 #[wasm_bindgen_test]
 async fn transport_reads_status_headers_and_body() {

@@ -4,10 +4,30 @@
 
 mod scenarios;
 
-use scenarios::transport;
+use scenarios::{client, transport};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_dedicated_worker);
+
+#[wasm_bindgen_test]
+async fn lifecycle_create_list_update_delete() {
+    client::lifecycle().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_429_is_retried_after_its_retry_after() {
+    client::a_429_is_retried_after_its_retry_after().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_slow_attempt_times_out_and_its_request_is_aborted() {
+    client::a_slow_attempt_times_out_and_its_request_is_aborted().await;
+}
+
+#[wasm_bindgen_test]
+async fn the_rate_limiter_paces_calls() {
+    client::the_rate_limiter_paces_calls().await;
+}
 
 #[wasm_bindgen_test]
 async fn transport_reads_status_headers_and_body() {
@@ -47,4 +67,14 @@ fn jitter_is_seeded_at_random() {
 #[wasm_bindgen_test]
 async fn a_server_without_cors_gives_a_clear_transport_error() {
     transport::a_server_without_cors_gives_a_clear_error().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_server_without_cors_gives_a_clear_client_error() {
+    client::a_server_without_cors_gives_a_clear_error().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_create_that_meets_a_network_error_is_outcome_unknown() {
+    client::a_create_that_meets_a_network_error_is_outcome_unknown().await;
 }

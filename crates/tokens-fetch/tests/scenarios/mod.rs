@@ -5,6 +5,7 @@
     reason = "each suite runs the scenarios its context supports"
 )]
 
+pub(crate) mod client;
 pub(crate) mod race;
 pub(crate) mod servers;
 pub(crate) mod transport;
