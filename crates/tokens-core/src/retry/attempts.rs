@@ -83,26 +83,12 @@ where
         };
 
         let wait = server_wait.unwrap_or_else(|| backoff(&shared, resend_count));
-        let remaining = deadline.saturating_sub(shared.clock.monotonic());
-        if wait >= remaining {
+        if let Some(refusal) = refuse_retry(&shared, wait, deadline, resend_count) {
             tracing::debug!(
                 operation = operation.name(),
                 reason = %reason,
                 wait = ?wait,
-                remaining = ?remaining,
-                "not retrying: the wait would pass the call's deadline"
-            );
-            return outcome;
-        }
-        if resend_count == shared.policy.max_retries() {
-            tracing::debug!(operation = operation.name(), reason = %reason, "not retrying: retry limit reached");
-            return outcome;
-        }
-        if !shared.budget.try_withdraw() {
-            tracing::debug!(
-                operation = operation.name(),
-                reason = %reason,
-                "not retrying: the retry budget is spent (too many recent failures)"
+                "not retrying: {refusal}"
             );
             return outcome;
         }
@@ -117,6 +103,28 @@ where
         shared.clock.sleep(wait).await;
     }
     Err(Error::other("retry loop ended without an outcome").with_operation(operation))
+}
+
+/// Why a retry after `wait` may not happen, if it may not: it would pass the deadline, the
+/// policy's retry limit is reached, or the shared budget cannot pay for it (checked last,
+/// because it withdraws).
+fn refuse_retry(
+    shared: &Shared,
+    wait: Duration,
+    deadline: Duration,
+    resend_count: u32,
+) -> Option<&'static str> {
+    let remaining = deadline.saturating_sub(shared.clock.monotonic());
+    if wait >= remaining {
+        return Some("the wait would pass the call's deadline");
+    }
+    if resend_count >= shared.policy.max_retries() {
+        return Some("the retry limit is reached");
+    }
+    if !shared.budget.try_withdraw() {
+        return Some("the retry budget is spent (too many recent failures)");
+    }
+    None
 }
 
 /// One attempt: wait for the service to be ready, then call it.
