@@ -2,9 +2,9 @@
 //! fake and runs unchanged on the real client.
 
 use crate::failure::Failure;
+use databricks_tokens::TokenUpdate;
 use databricks_tokens::types::{CreateTokenRequest, CreateTokenResponse, TokenId, TokenInfo};
 use std::future::Future;
-use tokens_core::TokenUpdate;
 
 /// The Token API calls the commands make.
 pub(crate) trait TokenApi {

@@ -1,15 +1,10 @@
-//! The real client behind [`TokenApi`], and how its errors map to exit codes.
+//! The facade's client behind [`TokenApi`], and how its errors map to exit codes.
 
 use crate::api::{CallError, CallErrorClass, TokenApi};
 use databricks_tokens::types::{CreateTokenRequest, CreateTokenResponse, TokenId, TokenInfo};
-use tokens_core::{Client, Error, ErrorKind, TokenRequest, TokenResponse, TokenUpdate};
-use tower::Service;
+use databricks_tokens::{Client, Error, ErrorKind, TokenUpdate};
 
-impl<S> TokenApi for Client<S>
-where
-    S: Service<TokenRequest, Response = TokenResponse> + Clone,
-    S::Error: Into<Error>,
-{
+impl TokenApi for Client {
     async fn create(&self, request: CreateTokenRequest) -> Result<CreateTokenResponse, CallError> {
         Client::create(self, request).await.map_err(CallError::from)
     }
@@ -77,9 +72,9 @@ fn hint(kind: ErrorKind) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use databricks_tokens::Operation;
     use databricks_tokens::types::Timestamp;
     use http::{HeaderMap, StatusCode};
-    use tokens_core::Operation;
 
     fn reply_error(operation: Operation, status: StatusCode, body: &str) -> Error {
         let mut headers = HeaderMap::new();

@@ -4,12 +4,18 @@
 use crate::cli::Cli;
 use clap::CommandFactory;
 use clap_complete::Shell;
-use std::io::Write;
+use std::io::{self, Write};
 
 /// Writes the completion script for `shell`.
-pub(crate) fn write_completion(shell: Shell, out: &mut dyn Write) {
+///
+/// The script is generated into memory first: clap_complete panics when its writer fails,
+/// and a closed pipe (`tokens completion bash | head`) must be an error, not a panic.
+pub(crate) fn write_completion(shell: Shell, out: &mut dyn Write) -> io::Result<()> {
     let mut command = Cli::command();
-    clap_complete::generate(shell, &mut command, "tokens", out);
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, "tokens", &mut script);
+    out.write_all(&script)?;
+    out.flush()
 }
 
 #[cfg(test)]
@@ -18,7 +24,7 @@ mod tests {
 
     fn script(shell: Shell) -> String {
         let mut out = Vec::new();
-        write_completion(shell, &mut out);
+        write_completion(shell, &mut out).expect("writing to a Vec cannot fail");
         String::from_utf8(out).expect("scripts are UTF-8")
     }
 

@@ -91,6 +91,15 @@ impl Failure {
         }
     }
 
+    /// The same failure with `note` on a line after its message.
+    #[must_use]
+    pub(crate) fn with_note(self, note: impl fmt::Display) -> Self {
+        Failure {
+            status: self.status,
+            message: format!("{}\n{note}", self.message),
+        }
+    }
+
     /// Of several failures, the one a script should see: an unknown outcome outranks a
     /// refusal, which outranks a usage error; among equals the first wins.
     pub(crate) fn most_severe(failures: Vec<Failure>) -> Option<Failure> {
@@ -120,8 +129,14 @@ impl fmt::Display for Failure {
 }
 
 impl From<std::io::Error> for Failure {
+    /// A write to stdout or stderr failed. When the reader has gone away (`tokens list |
+    /// head -1`), there is nobody to tell, so the message is empty and nothing is printed.
     fn from(err: std::io::Error) -> Self {
-        Failure::failed(format!("could not write the output: {err}"))
+        if err.kind() == std::io::ErrorKind::BrokenPipe {
+            Failure::failed("")
+        } else {
+            Failure::failed(format!("could not write the output: {err}"))
+        }
     }
 }
 
@@ -138,10 +153,24 @@ mod tests {
     }
 
     #[test]
+    fn closed_pipe_fails_silently() {
+        let failure = Failure::from(std::io::Error::from(std::io::ErrorKind::BrokenPipe));
+        assert_eq!(failure.status(), ExitStatus::Failed);
+        assert!(failure.message().is_empty());
+    }
+
+    #[test]
     fn context_goes_in_front() {
         let failure = Failure::failed("not found").context("token abc");
         assert_eq!(failure.message(), "token abc: not found");
         assert_eq!(failure.status(), ExitStatus::Failed);
+    }
+
+    #[test]
+    fn note_goes_on_its_own_line() {
+        let failure = Failure::usage("no host").with_note("hint: --host");
+        assert_eq!(failure.message(), "no host\nhint: --host");
+        assert_eq!(failure.status(), ExitStatus::Usage);
     }
 
     #[test]

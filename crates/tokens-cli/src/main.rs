@@ -41,8 +41,10 @@ fn main() -> ExitCode {
     let status = match run(&cli, &mut out) {
         Ok(()) => ExitStatus::Success,
         Err(failure) => {
-            // If stderr itself is gone there is nowhere left to report to.
-            let _ = writeln!(io::stderr().lock(), "error: {}", failure.message());
+            if !failure.message().is_empty() {
+                // If stderr itself is gone there is nowhere left to report to.
+                let _ = writeln!(io::stderr().lock(), "error: {}", failure.message());
+            }
             failure.status()
         }
     };
@@ -53,8 +55,7 @@ fn main() -> ExitCode {
 fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
     logging::init(cli.global.verbose)?;
     if let Command::Completion(args) = &cli.command {
-        completion::write_completion(args.shell, out);
-        out.flush()?;
+        completion::write_completion(args.shell, out)?;
         return Ok(());
     }
 

@@ -3,13 +3,13 @@
 use super::Output;
 use crate::api::{CallError, CallErrorClass, TokenApi};
 use crate::cli::OutputFormat;
+use databricks_tokens::TokenUpdate;
 use databricks_tokens::types::{
     CreateTokenRequest, CreateTokenResponse, Expiry, Secret, Timestamp, TokenId, TokenInfo,
 };
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::future::Future;
-use tokens_core::TokenUpdate;
 
 /// The time the fake API and the captured output agree on.
 pub(crate) const NOW: Timestamp = Timestamp::from_millis(1_700_000_000_000);

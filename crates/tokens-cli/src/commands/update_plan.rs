@@ -3,8 +3,8 @@
 use super::create::check_scopes;
 use crate::cli::UpdateArgs;
 use crate::failure::Failure;
+use databricks_tokens::TokenUpdate;
 use databricks_tokens::types::{FieldMask, TOKEN_UPDATABLE_PATHS, TokenInfo};
-use tokens_core::TokenUpdate;
 
 /// What an update sends: the new values and the mask naming the fields to change.
 #[derive(Debug, Clone, PartialEq)]
