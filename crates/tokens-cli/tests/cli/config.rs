@@ -95,3 +95,26 @@ async fn refused_credential_exits_1_without_echoing_it() {
     assert!(result.stderr.contains("hint:"), "stderr: {}", result.stderr);
     assert!(!result.stderr.contains(wrong));
 }
+
+#[tokio::test]
+async fn service_principal_credentials_from_the_environment_work() {
+    let client_secret = "sp-secret-0123456789";
+    let harness = Harness::start_with(tokens_emulator::Emulator::builder().service_principal(
+        "ci-robot",
+        databricks_tokens::types::Secret::new(client_secret),
+    ))
+    .await;
+    let mut command = harness.bare_command(&["-v", "create", "--comment", "robot"]);
+    command
+        .env("DATABRICKS_HOST", harness.base_url())
+        .env("DATABRICKS_CLIENT_ID", "ci-robot")
+        .env("DATABRICKS_CLIENT_SECRET", client_secret);
+
+    let result = run(command).await.success();
+
+    assert!(result.stdout.contains("  comment: robot\n"));
+    assert!(
+        !result.stderr.contains(client_secret),
+        "the client secret leaked into the log"
+    );
+}

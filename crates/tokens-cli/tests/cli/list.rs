@@ -100,3 +100,21 @@ async fn timeout_bounds_the_whole_call() {
     assert!(run.stdout.is_empty());
     assert!(run.stderr.contains("--timeout"), "stderr: {}", run.stderr);
 }
+
+#[tokio::test]
+async fn never_expiring_token_reads_never_and_is_not_marked() {
+    let harness =
+        Harness::start_with(tokens_emulator::Emulator::builder().legacy_never_expire(true)).await;
+    let (id, _) = harness.create_token(&["--comment", "legacy"]).await;
+
+    let run = harness.run(&["list"]).await.success();
+
+    let row = run
+        .stdout
+        .lines()
+        .find(|l| l.contains(&id))
+        .expect("row of the token");
+    assert!(row.starts_with("  "), "{row}");
+    assert!(row.contains(" never "), "{row}");
+    assert!(!run.stdout.contains("expires within 7 days"));
+}

@@ -127,3 +127,23 @@ async fn lost_successor_reply_exits_3_and_keeps_the_old_token() {
     assert!(ids.contains(&old));
     assert_eq!(ids.len(), 2, "the old token and the orphan");
 }
+
+#[tokio::test]
+async fn never_expiring_token_is_rotated_with_a_note() {
+    let harness =
+        Harness::start_with(tokens_emulator::Emulator::builder().legacy_never_expire(true)).await;
+    let (old, _) = harness.create_token(&["--comment", "legacy"]).await;
+
+    let run = harness.run(&["rotate", &old]).await.success();
+
+    assert!(
+        run.stderr.starts_with("note: the old token never expires"),
+        "stderr: {}",
+        run.stderr
+    );
+    let listed = harness.list_json().await;
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0]["comment"], "legacy");
+    // In a workspace where an absent lifetime means "never", so does the successor's.
+    assert_eq!(listed[0]["expiry_time"], -1);
+}

@@ -104,3 +104,22 @@ async fn update_of_an_unknown_token_exits_1_with_the_error_code() {
 
     assert!(run.stderr.contains("NOT_FOUND"), "stderr: {}", run.stderr);
 }
+
+#[tokio::test]
+async fn explicit_mask_clears_a_field_without_a_flag() {
+    let harness = Harness::start().await;
+    let (id, _) = harness
+        .create_token(&["--comment", "to be cleared", "--scope", "sql"])
+        .await;
+
+    let run = harness
+        .run(&["update", &id, "--update-mask", "comment"])
+        .await
+        .success();
+
+    assert_eq!(run.stdout, format!("Updated token {id}: comment\n"));
+    let token = &harness.list_json().await[0];
+    let comment = &token["comment"];
+    assert!(comment.is_null() || comment == "", "comment: {comment}");
+    assert_eq!(token["scopes"], serde_json::json!(["sql"]));
+}
