@@ -278,6 +278,20 @@ async fn every_waiter_gets_the_error_of_the_one_failed_refresh() {
 }
 
 #[tokio::test]
+async fn a_token_endpoint_that_cannot_be_reached_is_an_auth_error_with_the_cause() {
+    let clock = ManualClock::new(START);
+    let workspace = Workspace::new(&clock, TokenReply::Unreachable);
+    let svc = oauth(&clock, &workspace);
+
+    let err = svc.oneshot(api()).await.unwrap_err();
+
+    assert_eq!(err.kind(), ErrorKind::Auth);
+    assert!(err.to_string().contains("could not connect"), "{err}");
+    let source = std::error::Error::source(&err).expect("the transport failure is kept");
+    assert!(source.to_string().contains("could not connect"), "{source}");
+}
+
+#[tokio::test]
 async fn a_token_request_that_hangs_times_out_on_the_clock() {
     let clock = ManualClock::auto_advancing(START);
     let workspace = Workspace::new(&clock, TokenReply::Hang);

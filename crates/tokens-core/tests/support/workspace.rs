@@ -21,6 +21,8 @@ pub(crate) enum TokenReply {
     Refuse(u16),
     /// Never answers.
     Hang,
+    /// The connection fails before the request is sent.
+    Unreachable,
 }
 
 #[derive(Debug)]
@@ -138,6 +140,13 @@ impl tower::Service<http::Request<Bytes>> for Workspace {
                             .to_owned(),
                     )),
                     TokenReply::Hang => None,
+                    TokenReply::Unreachable => {
+                        let err = TransportError::new(
+                            tokens_core::TransportErrorKind::Connect,
+                            tokens_core::SendState::NotSent,
+                        );
+                        return Box::pin(std::future::ready(Err(err)));
+                    }
                 };
                 let delay = state.token_delay;
                 let clock = self.clock.clone();

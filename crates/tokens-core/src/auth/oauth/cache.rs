@@ -3,7 +3,7 @@
 use super::OAuthM2m;
 use super::exchange::{self, Granted};
 use crate::runtime::Clock;
-use crate::{Error, retry};
+use crate::{Error, ErrorKind, retry};
 use bytes::Bytes;
 use http::{Request, Response};
 use std::fmt;
@@ -171,7 +171,7 @@ impl TokenCache {
             });
         guard.finished = true;
 
-        match fetched {
+        match fetched.map_err(as_auth_error) {
             Ok(granted) => {
                 let secret = granted.access_token.clone();
                 self.finish(Ok(granted));
@@ -179,7 +179,7 @@ impl TokenCache {
                 Ok(secret)
             }
             Err(error) => {
-                self.finish(Err(error.to_string()));
+                self.finish(Err(error.message().to_owned()));
                 match fallback {
                     Some(secret) => {
                         tracing::warn!(error = %error, "OAuth token refresh failed; using the current token until it expires");
@@ -235,6 +235,15 @@ impl TokenCache {
         // Every update leaves the state consistent, so a poisoned lock is still usable.
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
+}
+
+/// A fetch that failed for another reason than the token endpoint's answer (the network, a
+/// proxy) still surfaces as an auth error, with the cause kept as its source.
+fn as_auth_error(error: Error) -> Error {
+    if error.kind() == ErrorKind::Auth {
+        return error;
+    }
+    Error::auth(format!("could not obtain an OAuth token: {error}")).with_source(error)
 }
 
 /// When a token granted `now` expires and when it turns stale: `min(TTL / 2, 20 min)` early.

@@ -28,6 +28,16 @@ pub const DEFAULT_TOKEN_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The OAuth M2M settings of a service principal.
 ///
+/// # Limitations
+///
+/// - A token reply without `expires_in` is refused rather than cached for a guessed time.
+/// - A token fetch that fails on the network is not retried: the call fails with an
+///   [`ErrorKind::Auth`](crate::ErrorKind::Auth) error whose source is the transport
+///   failure, and the next call tries again.
+/// - The client id and secret go into HTTP Basic credentials as they are, without the
+///   form-encoding RFC 6749 asks for, as the official SDKs do; this matters only for
+///   values with characters outside letters, digits and `-._~`.
+///
 /// ```
 /// use tokens_core::auth::OAuthM2m;
 /// use tokens_core::types::Secret;
