@@ -277,3 +277,37 @@ fn debug_of_builder_and_client_holds_no_secret() {
         assert!(!text.contains("0123456789abcdef0123"), "{text}");
     }
 }
+
+#[tokio::test]
+async fn oauth_credentials_from_config_fetch_a_token_then_call() {
+    let script = Script::new();
+    script
+        .reply(
+            200,
+            r#"{"token_endpoint": "https://example.cloud.databricks.com/oidc/v1/token"}"#,
+        )
+        .reply(
+            200,
+            r#"{"access_token": "m2m-access", "token_type": "Bearer", "expires_in": 3600}"#,
+        )
+        .reply(200, "{}");
+    let config = Config::builder()
+        .host("example.cloud.databricks.com")
+        .client_id("sp-id")
+        .client_secret("sp-secret")
+        .build()
+        .unwrap();
+    let client = ClientBuilder::from_config(&config, clock())
+        .unwrap()
+        .build(script.transport())
+        .unwrap();
+
+    client.list().await.unwrap();
+
+    let sent = script.requests();
+    assert_eq!(sent.len(), 3);
+    assert!(sent[0].uri.ends_with("/oidc/.well-known/oauth-authorization-server"));
+    assert_eq!(sent[1].uri, "https://example.cloud.databricks.com/oidc/v1/token");
+    assert_eq!(sent[2].header("authorization"), Some("Bearer m2m-access"));
+    assert!(sent[2].header("user-agent").unwrap().ends_with(" auth/oauth-m2m"));
+}

@@ -8,16 +8,38 @@ use tokens_types::{
     CreateTokenResponse, DeleteTokenResponse, ListTokensResponse, Timestamp, UpdateTokenResponse,
 };
 
-/// Turns an HTTP reply into the typed reply of `operation`, or the error it carries.
+/// Which typed reply a call expects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ReplyKind {
+    Created,
+    Listed,
+    Updated,
+    Deleted,
+}
+
+impl ReplyKind {
+    /// The operation of the call that expects this reply.
+    pub(crate) fn operation(self) -> Operation {
+        match self {
+            ReplyKind::Created => Operation::CREATE,
+            ReplyKind::Listed => Operation::LIST,
+            ReplyKind::Updated => Operation::UPDATE,
+            ReplyKind::Deleted => Operation::DELETE,
+        }
+    }
+}
+
+/// Turns an HTTP reply into the typed reply `kind`, or the error it carries.
 ///
 /// A 2xx body may be empty or `{}` where the reply has nothing to say, and may hold fields
 /// this version does not know. Anything else that is not the expected JSON is a
 /// [`Decode`](crate::ErrorKind::Decode) error, whose message never quotes the body.
 pub(crate) fn decode_response(
-    operation: Operation,
+    kind: ReplyKind,
     response: &http::Response<Bytes>,
     now: Timestamp,
 ) -> Result<TokenResponse, Error> {
+    let operation = kind.operation();
     let status = response.status();
     if !status.is_success() {
         return Err(Error::from_response(
@@ -30,24 +52,26 @@ pub(crate) fn decode_response(
     }
 
     let body = response.body();
-    match operation {
-        op if op == Operation::CREATE => {
+    match kind {
+        ReplyKind::Created => {
             if is_blank(body) {
                 return Err(Error::decode(
                     "the create reply was empty, so the new token's secret is unknown; \
                      list the tokens to find it and delete it",
                 )
-                .with_operation(op));
+                .with_operation(operation));
             }
-            parse::<CreateTokenResponse>(op, body).map(TokenResponse::Created)
+            parse::<CreateTokenResponse>(operation, body).map(TokenResponse::Created)
         }
-        op if op == Operation::LIST => {
-            parse_or_default::<ListTokensResponse>(op, body).map(TokenResponse::Listed)
+        ReplyKind::Listed => {
+            parse_or_default::<ListTokensResponse>(operation, body).map(TokenResponse::Listed)
         }
-        op if op == Operation::UPDATE => {
-            parse_or_default::<UpdateTokenResponse>(op, body).map(TokenResponse::Updated)
+        ReplyKind::Updated => {
+            parse_or_default::<UpdateTokenResponse>(operation, body).map(TokenResponse::Updated)
         }
-        op => parse_or_default::<DeleteTokenResponse>(op, body).map(TokenResponse::Deleted),
+        ReplyKind::Deleted => {
+            parse_or_default::<DeleteTokenResponse>(operation, body).map(TokenResponse::Deleted)
+        }
     }
 }
 

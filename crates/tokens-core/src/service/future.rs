@@ -1,7 +1,7 @@
 //! The future of one [`TokenService`](crate::TokenService) call.
 
 use super::TokenResponse;
-use super::decode::decode_response;
+use super::decode::{ReplyKind, decode_response};
 use crate::{Clock, Error, Operation};
 use bytes::Bytes;
 use pin_project_lite::pin_project;
@@ -27,7 +27,7 @@ pin_project! {
         Waiting {
             #[pin]
             future: F,
-            operation: Operation,
+            kind: ReplyKind,
             clock: Arc<dyn Clock>,
         },
     }
@@ -43,14 +43,14 @@ impl<F> TokenFuture<F> {
 
     pub(super) fn waiting(
         future: F,
-        operation: Operation,
+        kind: ReplyKind,
         clock: Arc<dyn Clock>,
         span: tracing::Span,
     ) -> Self {
         TokenFuture {
             state: State::Waiting {
                 future,
-                operation,
+                kind,
                 clock,
             },
             span,
@@ -80,11 +80,11 @@ where
                 .unwrap_or_else(|| Error::other("token call polled after it completed"))),
             StateProj::Waiting {
                 future,
-                operation,
+                kind,
                 clock,
             } => {
                 let outcome = ready!(future.poll(cx));
-                finish(outcome, *operation, clock.as_ref(), this.span)
+                finish(outcome, *kind, clock.as_ref(), this.span)
             }
         };
         if let Err(err) = &result {
@@ -98,13 +98,14 @@ where
 /// Decodes the transport's outcome and marks errors with the call's operation.
 fn finish<E: Into<Error>>(
     outcome: Result<http::Response<Bytes>, E>,
-    operation: Operation,
+    kind: ReplyKind,
     clock: &dyn Clock,
     span: &tracing::Span,
 ) -> Result<TokenResponse, Error> {
+    let operation = kind.operation();
     let response = outcome.map_err(|err| mark(err.into(), operation))?;
     span.record("http.response.status_code", response.status().as_u16());
-    decode_response(operation, &response, clock.now()).map_err(|err| mark(err, operation))
+    decode_response(kind, &response, clock.now()).map_err(|err| mark(err, operation))
 }
 
 /// Adds the operation, and for a non-idempotent one whether the server may have acted.

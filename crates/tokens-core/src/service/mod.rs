@@ -103,7 +103,8 @@ where
     }
 
     fn call(&mut self, request: TokenRequest) -> Self::Future {
-        let operation = request.operation();
+        let kind = request.reply_kind();
+        let operation = kind.operation();
         match request.to_http(&self.endpoint) {
             Err(err) => {
                 let span = tracing::info_span!(
@@ -126,7 +127,7 @@ where
                     let _entered = span.enter();
                     self.http.call(http_request)
                 };
-                TokenFuture::waiting(call, operation, Arc::clone(&self.clock), span)
+                TokenFuture::waiting(call, kind, Arc::clone(&self.clock), span)
             }
         }
     }

@@ -1,6 +1,7 @@
 //! Typed requests and replies of the token service, and how a request becomes HTTP.
 
 use super::Endpoint;
+use super::decode::ReplyKind;
 use crate::{Error, Operation, TokenUpdate};
 use bytes::Bytes;
 use http::header::{ACCEPT, CONTENT_TYPE, USER_AGENT};
@@ -53,11 +54,16 @@ pub enum TokenResponse {
 impl TokenRequest {
     /// The operation this request performs.
     pub fn operation(&self) -> Operation {
+        self.reply_kind().operation()
+    }
+
+    /// The typed reply this request expects.
+    pub(crate) fn reply_kind(&self) -> ReplyKind {
         match self {
-            TokenRequest::Create(_) => Operation::CREATE,
-            TokenRequest::List => Operation::LIST,
-            TokenRequest::Update(..) => Operation::UPDATE,
-            TokenRequest::Delete(_) => Operation::DELETE,
+            TokenRequest::Create(_) => ReplyKind::Created,
+            TokenRequest::List => ReplyKind::Listed,
+            TokenRequest::Update(..) => ReplyKind::Updated,
+            TokenRequest::Delete(_) => ReplyKind::Deleted,
         }
     }
 
