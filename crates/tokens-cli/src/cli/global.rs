@@ -17,7 +17,7 @@ pub(crate) enum OutputFormat {
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Global options")]
 pub(crate) struct GlobalArgs {
-    /// Workspace URL, such as https://adb-1234.5.azuredatabricks.net
+    /// Workspace URL or host name, such as adb-1234.5.azuredatabricks.net
     /// [default: DATABRICKS_HOST, else the profile's host]
     #[arg(long, global = true, value_name = "URL")]
     pub(crate) host: Option<String>,
