@@ -306,8 +306,20 @@ async fn oauth_credentials_from_config_fetch_a_token_then_call() {
 
     let sent = script.requests();
     assert_eq!(sent.len(), 3);
-    assert!(sent[0].uri.ends_with("/oidc/.well-known/oauth-authorization-server"));
-    assert_eq!(sent[1].uri, "https://example.cloud.databricks.com/oidc/v1/token");
+    assert!(
+        sent[0]
+            .uri
+            .ends_with("/oidc/.well-known/oauth-authorization-server")
+    );
+    assert_eq!(
+        sent[1].uri,
+        "https://example.cloud.databricks.com/oidc/v1/token"
+    );
     assert_eq!(sent[2].header("authorization"), Some("Bearer m2m-access"));
-    assert!(sent[2].header("user-agent").unwrap().ends_with(" auth/oauth-m2m"));
+    assert!(
+        sent[2]
+            .header("user-agent")
+            .unwrap()
+            .ends_with(" auth/oauth-m2m")
+    );
 }
