@@ -34,7 +34,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     for _ in 0..count {
         let request = http::Request::post("/api/2.0/token/create")
             .header("authorization", authorization.as_str())
-            .body(Bytes::from_static(br#"{"comment":"bench","lifetime_seconds":3600}"#))?;
+            .body(Bytes::from_static(
+                br#"{"comment":"bench","lifetime_seconds":3600}"#,
+            ))?;
         let response = emulator.handle(request).await?;
         if response.status() != 200 {
             return Err(format!("create answered {}", response.status()).into());

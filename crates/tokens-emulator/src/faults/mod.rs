@@ -67,16 +67,26 @@ impl RetryAfter {
         match self {
             RetryAfter::Seconds(seconds) => seconds.to_string(),
             RetryAfter::DateIn(after) => {
-                let at = SystemTime::now()
-                    .checked_add(*after)
-                    .unwrap_or_else(SystemTime::now);
                 // Round up to the next whole second, since HTTP-dates have no fractions and
                 // rounding down would ask for a shorter wait than configured.
-                httpdate::fmt_http_date(at + Duration::from_millis(999))
+                let at = SystemTime::now()
+                    .checked_add(*after)
+                    .and_then(|at| at.checked_add(Duration::from_millis(999)));
+                http_date(at.unwrap_or_else(last_http_date))
             }
-            RetryAfter::Date(at) => httpdate::fmt_http_date(*at),
+            RetryAfter::Date(at) => http_date(*at),
         }
     }
+}
+
+/// The last second an HTTP-date can write: 9999-12-31T23:59:59Z.
+fn last_http_date() -> SystemTime {
+    SystemTime::UNIX_EPOCH + Duration::from_secs(253_402_300_799)
+}
+
+/// Formats an HTTP-date, clamping times outside the years 1970 to 9999 that it can write.
+fn http_date(at: SystemTime) -> String {
+    httpdate::fmt_http_date(at.clamp(SystemTime::UNIX_EPOCH, last_http_date()))
 }
 
 /// One fault rule.
@@ -229,5 +239,24 @@ impl FaultPlan {
     pub fn seed(mut self, seed: u64) -> Self {
         self.seed = seed;
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn http_dates_out_of_range_are_clamped_not_panicking() {
+        let far = RetryAfter::DateIn(Duration::from_secs(u64::MAX / 4)).header_value();
+        assert_eq!(far, "Fri, 31 Dec 9999 23:59:59 GMT");
+        let early = SystemTime::UNIX_EPOCH.checked_sub(Duration::from_secs(10));
+        if let Some(early) = early {
+            assert_eq!(
+                RetryAfter::Date(early).header_value(),
+                "Thu, 01 Jan 1970 00:00:00 GMT"
+            );
+        }
+        assert_eq!(RetryAfter::Seconds(3).header_value(), "3");
     }
 }

@@ -3,16 +3,21 @@
 use super::{body, reply};
 use crate::emulator::Shared;
 use crate::error::ApiError;
-use crate::state::{Registry, TokenChange};
+use crate::state::{PublicToken, Registry, TokenChange};
 use bytes::Bytes;
 use http::Response;
 use http::request::Parts;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 use tokens_types::{
-    CreateTokenRequest, CreateTokenResponse, FieldMask, ListTokensResponse, TOKEN_UPDATABLE_PATHS,
-    TokenInfo,
+    CreateTokenRequest, CreateTokenResponse, FieldMask, TOKEN_UPDATABLE_PATHS, TokenInfo,
 };
+
+/// The body of a list reply, written from borrowed views of the store.
+#[derive(Serialize)]
+struct ListReply<'a> {
+    token_infos: &'a [PublicToken<'a>],
+}
 
 /// The body of a delete, read leniently so a missing id gets its own message.
 #[derive(Deserialize)]
@@ -68,12 +73,17 @@ async fn serve_inner(
             Ok(reply::ok_json(&CreateTokenResponse::new(info, secret)))
         }
         TokenCall::List => {
-            let infos = shared.registry.list(caller);
-            if infos.is_empty() {
-                // The service omits an empty list, as proto3 JSON does.
-                return Ok(reply::empty_ok());
-            }
-            Ok(reply::ok_json(&ListTokensResponse::new(infos)))
+            let body = shared.registry.list_with(caller, |tokens| {
+                if tokens.is_empty() {
+                    // The service omits an empty list, as proto3 JSON does.
+                    return Ok(b"{}".to_vec());
+                }
+                serde_json::to_vec(&ListReply {
+                    token_infos: tokens,
+                })
+            });
+            let body = body.map_err(|_| ApiError::unavailable("the reply could not be encoded"))?;
+            Ok(reply::json_bytes(http::StatusCode::OK, body))
         }
         TokenCall::Delete => {
             let request: DeleteBody = body::json(body, false)?;

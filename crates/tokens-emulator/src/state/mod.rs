@@ -14,6 +14,7 @@ use crate::credential::{self, Digest};
 use crate::error::ApiError;
 use crate::principal::Principal;
 use journal::StoredTokenRef;
+pub(crate) use record::PublicToken;
 use record::{OwnerTokens, TokenRecord, box_scopes};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -233,17 +234,28 @@ impl Registry {
         Ok((info, secret))
     }
 
-    /// Every live token of `owner`, oldest first.
-    pub(crate) fn list(&self, owner: PrincipalId) -> Vec<TokenInfo> {
+    /// Calls `write` with every live token of `owner`, oldest first, while the store is
+    /// locked (so keep `write` short: it serializes the list reply).
+    pub(crate) fn list_with<R>(
+        &self,
+        owner: PrincipalId,
+        write: impl FnOnce(&[PublicToken<'_>]) -> R,
+    ) -> R {
         let now = self.now();
         let mut inner = self.lock();
         inner.purge_expired(owner, now);
         let inner = &*inner;
-        inner.owners[owner.0 as usize]
+        let views: Vec<PublicToken<'_>> = inner.owners[owner.0 as usize]
             .ids
             .iter()
-            .filter_map(|id| inner.tokens.get(id).map(|record| record.to_info(*id)))
-            .collect()
+            .filter_map(|id| {
+                inner
+                    .tokens
+                    .get(id)
+                    .map(|record| PublicToken { id: *id, record })
+            })
+            .collect();
+        write(&views)
     }
 
     /// Applies `change` to the token `token_id` of `owner`.

@@ -76,3 +76,33 @@ impl OwnerTokens {
         }
     }
 }
+
+/// A borrowed view of a stored token that serializes as `PublicTokenInfo`, so a list reply
+/// is written straight from the store without building owned models.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PublicToken<'a> {
+    pub(crate) id: Digest,
+    pub(crate) record: &'a TokenRecord,
+}
+
+impl serde::Serialize for PublicToken<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+
+        let mut hex_id = [0_u8; 64];
+        hex::encode_to_slice(self.id.0, &mut hex_id).map_err(serde::ser::Error::custom)?;
+        let id = std::str::from_utf8(&hex_id).map_err(serde::ser::Error::custom)?;
+        let record = self.record;
+        let mut fields = serializer.serialize_struct("PublicTokenInfo", 5)?;
+        fields.serialize_field("token_id", id)?;
+        if let Some(comment) = &record.comment {
+            fields.serialize_field("comment", comment)?;
+        }
+        fields.serialize_field("creation_time", &record.created)?;
+        fields.serialize_field("expiry_time", &record.expiry)?;
+        if let Some(scopes) = &record.scopes {
+            fields.serialize_field("scopes", scopes)?;
+        }
+        fields.end()
+    }
+}
