@@ -1,4 +1,4 @@
-//! A [`Clock`](crate::Clock) that only moves when a test tells it to.
+//! A [`Clock`] that only moves when a test tells it to.
 //!
 //! Retry, rate-limit, timeout and token-refresh behaviour is all about time, and tests that
 //! wait on real time are slow and flaky. [`ManualClock`] gives tests a wall clock and a

@@ -11,7 +11,7 @@
 //!   transient-trouble messages, or a transport failure before any byte was sent
 //!   ([`SendState::NotSent`](crate::SendState::NotSent)). After a failure that may have
 //!   reached the server (500, 502, 504, a reset after sending, a timeout), it returns an
-//!   [`Error`](crate::Error) with [`is_outcome_unknown`](crate::Error::is_outcome_unknown).
+//!   [`Error`] with [`is_outcome_unknown`](crate::Error::is_outcome_unknown).
 //! - Idempotent calls are also retried on 500, 502, 504, resets after sending and timeouts.
 //! - A delete whose earlier attempt may have worked, and that then gets
 //!   `RESOURCE_DOES_NOT_EXIST`, succeeds: the layer answers `200 {}` marked
@@ -31,7 +31,7 @@
 //! attempt runs in an `http.attempt` span carrying `http.request.resend_count`.
 //!
 //! What the layer returns: a success, or the final error reply as an `Ok` response (the
-//! typed client turns it into an [`Error`](crate::Error)), except where it adds knowledge of
+//! typed client turns it into an [`Error`]), except where it adds knowledge of
 //! its own: a create whose outcome is unknown, and a deadline that passed during an attempt,
 //! come back as `Err`.
 
