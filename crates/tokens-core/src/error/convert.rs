@@ -30,7 +30,14 @@ impl fmt::Display for Error {
             write!(f, " (request id {request_id})")?;
         }
         if self.is_outcome_unknown() {
-            f.write_str("; the outcome is unknown: the server may have acted on the request")?;
+            if self.operation() == Some(crate::Operation::CREATE) {
+                f.write_str(
+                    "; the outcome is unknown: a token may have been created, \
+                     so list the tokens before creating another",
+                )?;
+            } else {
+                f.write_str("; the outcome is unknown: the server may have acted on the request")?;
+            }
         }
         Ok(())
     }
