@@ -323,3 +323,20 @@ async fn oauth_credentials_from_config_fetch_a_token_then_call() {
             .ends_with(" auth/oauth-m2m")
     );
 }
+
+#[test]
+fn calls_of_a_built_client_are_send_so_they_can_be_spawned() {
+    fn assert_send<T: Send>(_: &T) {}
+    let script = Script::new();
+    let client = ClientBuilder::from_config(&config(), clock())
+        .unwrap()
+        .build(script.transport())
+        .unwrap();
+    let id = TokenId::new("ab");
+
+    assert_send(&client.list());
+    assert_send(&client.create(CreateTokenRequest::new()));
+    assert_send(&client.update(&id, TokenUpdate::new().with_comment("x")));
+    assert_send(&client.delete(&id));
+    assert_send(&client);
+}
