@@ -1,6 +1,6 @@
 """Drives the tokens-emulator with the official Databricks SDK for Python.
 
-Usage: check.py BASE_URL USER_SECRET SP_CLIENT_ID SP_CLIENT_SECRET
+Usage: check.py BASE_URL USER_SECRET SP_CLIENT_ID SP_CLIENT_SECRET CONTROL_SECRET
 
 Each check prints one line; the last line is `N passed, M failed`, and the exit status is
 non-zero when any check failed.
@@ -9,13 +9,15 @@ non-zero when any check failed.
 import sys
 import traceback
 
+import requests
+
 from databricks.sdk import WorkspaceClient
 from databricks.sdk.config import Config
 from databricks.sdk import errors
 from databricks.sdk.common.types.fieldmask import FieldMask
 from databricks.sdk.service.settings import PublicTokenInfo
 
-BASE_URL, USER_SECRET, SP_ID, SP_SECRET = sys.argv[1:5]
+BASE_URL, USER_SECRET, SP_ID, SP_SECRET, CONTROL_SECRET = sys.argv[1:6]
 
 RESULTS = []
 
@@ -216,6 +218,34 @@ def _():
         assert "invalid_client" in str(e) or "cannot configure" in str(e), str(e)
     else:
         raise AssertionError("a wrong client secret was accepted")
+
+
+def control(method, path, body=None):
+    reply = requests.request(
+        method,
+        f"{BASE_URL}/__emulator/{path}",
+        json=body,
+        headers={"Authorization": f"Bearer {CONTROL_SECRET}"},
+        timeout=10,
+    )
+    reply.raise_for_status()
+    return reply.json()
+
+
+@check("the SDK retries an injected 429 with Retry-After and then succeeds")
+def _():
+    before = control("GET", "stats")["requests"]["list"]
+    control("POST", "faults", {"route": "list", "status": 429, "retry_after": 1, "times": 1})
+    list(user.tokens.list())
+    assert control("GET", "stats")["requests"]["list"] == before + 2
+
+
+@check("an injected 500 surfaces as InternalError without a retry")
+def _():
+    before = control("GET", "stats")["requests"]["list"]
+    control("POST", "faults", {"route": "list", "status": 500, "times": 1})
+    expect_error(errors.InternalError, lambda: list(user.tokens.list()))
+    assert control("GET", "stats")["requests"]["list"] == before + 1
 
 
 @check("creating past the quota raises BadRequest with QUOTA_EXCEEDED")

@@ -144,3 +144,54 @@ async fn an_unusable_listen_address_fails() {
     let stderr = failure(&["--listen", "not-an-address"]).await;
     assert!(stderr.contains("cannot listen"), "{stderr}");
 }
+
+#[tokio::test]
+async fn logs_never_contain_a_secret_even_at_trace_level() {
+    let user_secret = "dapi00000000000000000000000000000a11";
+    let mut child = command(&[
+        "--user",
+        &format!("alice={user_secret}"),
+        "--service-principal",
+        "sp=sp-secret-value",
+    ])
+    .env("RUST_LOG", "trace")
+    .spawn()
+    .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let first = next_line(&mut lines).await;
+    let addr = first
+        .strip_prefix("listening on http://")
+        .unwrap()
+        .parse()
+        .unwrap();
+    let created = call(
+        addr,
+        "POST",
+        "/api/2.0/token/create",
+        Some(user_secret),
+        Some("{}"),
+    )
+    .await;
+    let minted = created.json()["token_value"].as_str().unwrap().to_owned();
+    call(addr, "GET", "/api/2.0/token/list", Some(&minted), None).await;
+    call(
+        addr,
+        "GET",
+        "/api/2.0/token/list",
+        Some("dapi0123456789abcdef0123456789abcdef"),
+        None,
+    )
+    .await;
+    child.start_kill().unwrap();
+    let output = child.wait_with_output().await.unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("serving"), "logging is on: {stderr}");
+    for secret in [
+        user_secret,
+        minted.as_str(),
+        "sp-secret-value",
+        "dapi0123456789abcdef0123456789abcdef",
+    ] {
+        assert!(!stderr.contains(secret), "a secret reached the log");
+    }
+}
