@@ -4,6 +4,7 @@
 mod journal;
 mod record;
 mod rules;
+mod store;
 
 pub(crate) use journal::Journal;
 pub use rules::COMMENT_MAX_CHARS;
@@ -15,10 +16,10 @@ use crate::error::ApiError;
 use crate::principal::Principal;
 use journal::StoredTokenRef;
 pub(crate) use record::PublicToken;
-use record::{OwnerTokens, TokenRecord, box_scopes};
-use std::collections::HashMap;
+use record::{TokenRecord, box_scopes};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
+use store::Inner;
 use tokens_types::{CreateTokenRequest, FieldMask, Secret, TokenInfo};
 
 /// The index of a principal in [`Registry`]; what a request authenticates as.
@@ -65,21 +66,6 @@ pub(crate) struct Registry {
     journal: Option<Mutex<Journal>>,
     limits: Limits,
     clock: Arc<dyn EmulatorClock>,
-}
-
-#[derive(Debug, Default)]
-struct Inner {
-    principals: Vec<Principal>,
-    principal_ids: HashMap<Principal, PrincipalId>,
-    /// Per principal (same index), its tokens in creation order.
-    owners: Vec<OwnerTokens>,
-    /// Digests of the secrets that `--user` seeds; they never expire and are not tokens.
-    logins: HashMap<Digest, PrincipalId>,
-    /// Client id to (principal, digest of the client secret).
-    clients: HashMap<String, (PrincipalId, Digest)>,
-    tokens: HashMap<Digest, TokenRecord>,
-    /// Digest of an OAuth access token to (principal, expiry in epoch ms).
-    access_tokens: HashMap<Digest, (PrincipalId, i64)>,
 }
 
 impl Registry {
@@ -388,72 +374,6 @@ fn write_journal(
         tracing::error!(%error, "writing the data file failed");
         ApiError::unavailable("the emulator could not write its data file")
     })
-}
-
-impl Inner {
-    fn intern(&mut self, principal: Principal) -> PrincipalId {
-        if let Some(id) = self.principal_ids.get(&principal) {
-            return *id;
-        }
-        // More than 4 billion principals cannot be configured in practice.
-        let id = PrincipalId(u32::try_from(self.principals.len()).unwrap_or(u32::MAX));
-        self.principals.push(principal.clone());
-        self.principal_ids.insert(principal, id);
-        self.owners.push(OwnerTokens::new());
-        id
-    }
-
-    fn insert(&mut self, id: Digest, record: TokenRecord) {
-        let owner = &mut self.owners[record.owner as usize];
-        owner.ids.push(id);
-        owner.note_expiry(record.expiry);
-        self.tokens.insert(id, record);
-    }
-
-    fn remove(&mut self, id: Digest) {
-        if let Some(record) = self.tokens.remove(&id) {
-            self.owners[record.owner as usize].remove(id);
-        }
-    }
-
-    /// Whether `owner` has a live token `id`; an expired one is removed on the way.
-    fn owns_live(&mut self, owner: PrincipalId, id: Digest, now: i64) -> bool {
-        match self.tokens.get(&id) {
-            Some(record) if record.owner == owner.0 => {
-                if record.is_expired(now) {
-                    self.remove(id);
-                    false
-                } else {
-                    true
-                }
-            }
-            _ => false,
-        }
-    }
-
-    /// Removes `owner`'s expired tokens and returns how many live ones remain.
-    fn purge_expired(&mut self, owner: PrincipalId, now: i64) -> usize {
-        let tokens = &mut self.tokens;
-        let list = &mut self.owners[owner.0 as usize];
-        if list.earliest_expiry <= now {
-            let mut earliest = i64::MAX;
-            list.ids.retain(|id| match tokens.get(id) {
-                Some(record) if record.is_expired(now) => {
-                    tokens.remove(id);
-                    false
-                }
-                Some(record) => {
-                    if record.expiry != record::NEVER {
-                        earliest = earliest.min(record.expiry);
-                    }
-                    true
-                }
-                None => false,
-            });
-            list.earliest_expiry = earliest;
-        }
-        list.ids.len()
-    }
 }
 
 impl Registry {
