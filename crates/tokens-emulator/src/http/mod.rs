@@ -7,6 +7,8 @@ pub(crate) mod endpoint;
 pub(crate) mod reply;
 mod tokens;
 
+pub(crate) use auth::bearer;
+pub(crate) use body::{BODY_LIMIT, BodyError, read as read_body};
 pub(crate) use cors::CorsPolicy;
 
 use crate::emulator::Shared;
@@ -148,6 +150,3 @@ where
     };
     Some(tokens::serve(shared, call, &parts, &bytes).await)
 }
-
-pub(crate) use auth::bearer;
-pub(crate) use body::{BODY_LIMIT, BodyError, read as read_body};
