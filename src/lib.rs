@@ -45,14 +45,14 @@
 //!   [`StackBuilder`] over any transport).
 //! - With the `hyper` feature (on by default): [`Client`], [`ClientBuilder`],
 //!   [`HyperTransport`], [`ProxyConfig`], [`Certificate`] and [`TokioClock`].
-//! - With the `emulator` feature: [`emulator`], the local Token API server, for tests and
+//! - With the `emulator` feature: `emulator`, the local Token API server, for tests and
 //!   demos.
 //!
 //! # Cargo features
 //!
 //! - `hyper` (default): the native client over hyper 1, hyper-util and rustls (`ring`).
 //! - `native-roots`: trust the operating system's certificate store ([`TlsRoots`]).
-//! - `emulator`: re-exports `tokens-emulator` as [`emulator`].
+//! - `emulator`: re-exports `tokens-emulator` as `databricks_tokens::emulator`.
 //!
 //! Without default features the crate holds the types and the core only, which build for
 //! `wasm32` as well.

@@ -1,9 +1,11 @@
 //! [`ClientBuilder`]: configuration, credentials, timeouts, retries, rate limit, proxy and TLS
 //! for a [`Client`].
 
+mod resilience;
+mod transport;
+
 use crate::Client;
 use std::fmt;
-use std::num::NonZeroU32;
 use std::sync::Arc;
 use std::time::Duration;
 use tokens_core::auth::TokenSource;
@@ -13,10 +15,7 @@ use tokens_core::{
     AuthType, Client as ServiceClient, ClientBuilder as StackBuilder, Clock, Config, ConfigBuilder,
     Error, HttpStack, TokenService,
 };
-use tokens_hyper::{
-    BuildError, Certificate, HyperTransport, HyperTransportBuilder, ProxyConfig, TlsRoots,
-    TokioClock,
-};
+use tokens_hyper::{BuildError, HyperTransport, HyperTransportBuilder, ProxyConfig, TokioClock};
 use tokens_types::Secret;
 use tower::Layer;
 
@@ -173,129 +172,6 @@ impl ClientBuilder {
     pub fn config_file(mut self, path: impl Into<String>) -> Self {
         self.config = self.config.config_file(path);
         self.sources = Sources::Environment;
-        self
-    }
-
-    /// The deadline of a whole call, retries and waits included (default 300 s). A server
-    /// that asks for a wait past it gets its error returned at once.
-    pub fn call_timeout(mut self, deadline: Duration) -> Self {
-        self.retry_policy = self.retry_policy.with_call_timeout(deadline);
-        self
-    }
-
-    /// The time limit of one attempt, the credential lookup included (default 60 s).
-    pub fn attempt_timeout(mut self, limit: Duration) -> Self {
-        self.attempt_timeout = Some(limit);
-        self
-    }
-
-    /// The time allowed to set up a connection: DNS, TCP, proxy tunnel and TLS (default
-    /// 10 s).
-    pub fn connect_timeout(mut self, limit: Duration) -> Self {
-        self.transport = self.transport.connect_timeout(limit);
-        self
-    }
-
-    /// The backoff between retries when the server names no wait: a random wait up to
-    /// `min(cap, base × 2ⁿ)` before retry `n` (default 1 s and 30 s).
-    pub fn retry_backoff(mut self, base: Duration, cap: Duration) -> Self {
-        self.retry_policy = self.retry_policy.with_backoff(base, cap);
-        self
-    }
-
-    /// How many times one call may be sent again (default 50; the deadline usually stops
-    /// retries first). `0` turns retries off.
-    pub fn max_retries(mut self, retries: u32) -> Self {
-        self.retry_policy = self.retry_policy.with_max_retries(retries);
-        self
-    }
-
-    /// Replaces the whole retry policy (backoff, deadline, retry cap).
-    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
-        self.retry_policy = policy;
-        self
-    }
-
-    /// Shares a retry budget with other clients, so that together they stop retrying when
-    /// most calls fail.
-    pub fn retry_budget(mut self, budget: RetryBudget) -> Self {
-        self.retry_budget = Some(budget);
-        self
-    }
-
-    /// Seeds the backoff jitter, for reproducible runs.
-    pub fn retry_seed(mut self, seed: u64) -> Self {
-        self.retry_seed = Some(seed);
-        self
-    }
-
-    /// The client-side rate limit in requests per second, with a burst of the same size
-    /// (default 15, or `DATABRICKS_RATE_LIMIT`). Zero is refused by [`ClientBuilder::build`].
-    pub fn rate_limit_per_second(mut self, per_second: u32) -> Self {
-        self.rate = NonZeroU32::new(per_second).map(Rate::per_second);
-        self.zero_rate = per_second == 0;
-        self
-    }
-
-    /// The client-side rate limit, with its own burst.
-    pub fn rate_limit(mut self, rate: Rate) -> Self {
-        self.rate = Some(rate);
-        self.zero_rate = false;
-        self
-    }
-
-    /// Shares a rate limiter with other clients: together they keep to its rate, and a 429
-    /// pauses all of them.
-    pub fn rate_limiter(mut self, limiter: RateLimiter) -> Self {
-        self.rate_limiter = Some(limiter);
-        self
-    }
-
-    /// Sends requests through `proxy` (instead of none, or of the proxy variables with
-    /// [`ClientBuilder::from_env`]).
-    pub fn proxy(mut self, proxy: ProxyConfig) -> Self {
-        self.transport = self.transport.proxy(proxy);
-        self.proxy_set = true;
-        self
-    }
-
-    /// Trusts `certificate` as a root too: a private CA, a corporate TLS proxy, a test
-    /// server.
-    pub fn add_root_certificate(mut self, certificate: Certificate) -> Self {
-        self.transport = self.transport.add_root_certificate(certificate);
-        self
-    }
-
-    /// Which built-in root certificates to trust (default [`TlsRoots::WebPki`]).
-    pub fn tls_roots(mut self, roots: TlsRoots) -> Self {
-        self.transport = self.transport.tls_roots(roots);
-        self
-    }
-
-    /// Whether to offer HTTP/2 by ALPN (default `true`).
-    pub fn http2(mut self, enabled: bool) -> Self {
-        self.transport = self.transport.http2(enabled);
-        self
-    }
-
-    /// How long an unused connection stays pooled (default 90 s; `None`: until the server
-    /// closes it).
-    pub fn pool_idle_timeout(mut self, limit: impl Into<Option<Duration>>) -> Self {
-        self.transport = self.transport.pool_idle_timeout(limit);
-        self
-    }
-
-    /// The largest response body accepted, in bytes (default 16 MiB).
-    pub fn max_response_body(mut self, bytes: usize) -> Self {
-        self.transport = self.transport.max_response_body(bytes);
-        self
-    }
-
-    /// Allows sending the credential over plain `http://` to hosts other than this machine.
-    /// Anyone on the network path can read it then: for test setups only. Loopback hosts
-    /// (`localhost`, 127.0.0.0/8, `::1`) are always allowed.
-    pub fn allow_insecure_http(mut self, allow: bool) -> Self {
-        self.allow_insecure_http = allow;
         self
     }
 
