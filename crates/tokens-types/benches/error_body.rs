@@ -44,7 +44,11 @@ const SHAPES: &[(&str, u16, &str)] = &[
         502,
         "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n",
     ),
-    ("plain_text", 503, "upstream connect error or disconnect/reset before headers"),
+    (
+        "plain_text",
+        503,
+        "upstream connect error or disconnect/reset before headers",
+    ),
     ("empty", 503, ""),
 ];
 
@@ -52,7 +56,12 @@ fn parse_shapes(c: &mut Criterion) {
     let mut group = c.benchmark_group("error_body/parse");
     for &(name, status, body) in SHAPES {
         group.bench_with_input(BenchmarkId::from_parameter(name), body, |b, body| {
-            b.iter(|| black_box(ErrorBody::parse(black_box(status), black_box(body.as_bytes()))));
+            b.iter(|| {
+                black_box(ErrorBody::parse(
+                    black_box(status),
+                    black_box(body.as_bytes()),
+                ))
+            });
         });
     }
     group.finish();
