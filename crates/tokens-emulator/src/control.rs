@@ -5,7 +5,8 @@
 //!
 //! - `GET /__emulator/faults`: `{"seed": N, "rules": [{…rule, "remaining": N, "fired": N}]}`
 //! - `POST /__emulator/faults`: a rule object, an array of rules, or `{"rules": […]}`
-//!   (the JSON form of [`crate::FaultRule`]); appended after the existing rules.
+//!   (the JSON form of [`crate::FaultRule`]); appended after the existing rules. An object
+//!   may carry `"seed": N` to restart the random draws (`{"seed": N}` alone only reseeds).
 //! - `DELETE /__emulator/faults`: removes every rule.
 //! - `GET /__emulator/stats`: requests per route, and live tokens per principal.
 
@@ -87,7 +88,19 @@ fn add_faults(shared: &Shared, body: &[u8]) -> Response<Bytes> {
         Ok(value) => value,
         Err(e) => return reply::error(&ApiError::malformed(format!("Malformed JSON: {e}"))),
     };
+    let seed = match value.get("seed") {
+        None => None,
+        Some(seed) => match seed.as_u64() {
+            Some(seed) => Some(seed),
+            None => {
+                return reply::error(&ApiError::invalid_parameter(
+                    "`seed` must be a whole number",
+                ));
+            }
+        },
+    };
     let items = match &value {
+        Value::Object(object) if seed.is_some() && object.len() == 1 => Vec::new(),
         Value::Array(items) => items.clone(),
         Value::Object(object) if object.contains_key("rules") => match object.get("rules") {
             Some(Value::Array(items)) => items.clone(),
@@ -112,6 +125,9 @@ fn add_faults(shared: &Shared, body: &[u8]) -> Response<Bytes> {
         }
     }
     let added = rules.len();
+    if let Some(seed) = seed {
+        shared.faults.reseed(seed);
+    }
     for rule in rules {
         shared.faults.push(rule);
     }

@@ -142,3 +142,46 @@ async fn stats_report_requests_and_tokens() {
     assert_eq!(alice["tokens"], 1);
     assert_eq!(alice["kind"], "user");
 }
+
+#[tokio::test]
+async fn a_seed_can_be_set_through_the_control_endpoint() {
+    let emulator = start(builder().control_secret(Secret::new(CONTROL))).await;
+    let addr = emulator.local_addr();
+    let reply = call(
+        addr,
+        "POST",
+        "/__emulator/faults",
+        Some(CONTROL),
+        Some(r#"{"seed": 77}"#),
+    )
+    .await;
+    assert_eq!(
+        (reply.status, reply.json()["added"].clone()),
+        (200, 0.into())
+    );
+    assert_eq!(emulator.faults().seed(), 77);
+    let reply = call(
+        addr,
+        "POST",
+        "/__emulator/faults",
+        Some(CONTROL),
+        Some(r#"{"seed": 5, "rules": [{"route": "list", "status": 503}]}"#),
+    )
+    .await;
+    assert_eq!(reply.json()["added"], 1);
+    assert_eq!(
+        call(addr, "GET", "/__emulator/faults", Some(CONTROL), None)
+            .await
+            .json()["seed"],
+        5
+    );
+    let reply = call(
+        addr,
+        "POST",
+        "/__emulator/faults",
+        Some(CONTROL),
+        Some(r#"{"seed": "x"}"#),
+    )
+    .await;
+    assert_eq!(reply.error_code(), "INVALID_PARAMETER_VALUE");
+}
