@@ -6,6 +6,7 @@ mod faults;
 mod insecure_http;
 mod lifecycle;
 mod oauth;
+mod quickstart;
 mod refused;
 mod soak;
 mod support;
