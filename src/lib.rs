@@ -56,6 +56,15 @@
 //!
 //! Without default features the crate holds the types and the core only, which build for
 //! `wasm32` as well.
+//!
+//! # Limitations
+//!
+//! - [`Client::builder`] reads nothing from the process: neither `DATABRICKS_*` variables
+//!   nor proxy variables. Use [`ClientBuilder::from_env`] (or [`Client::from_env`]) for both.
+//! - Only `http://` proxies, no client certificates (mutual TLS), no response compression
+//!   (see [`HyperTransport`]).
+//! - A create whose outcome is unknown is reported, not reconciled: the caller lists the
+//!   tokens to find out whether it happened ([`Error::is_outcome_unknown`]).
 
 #[cfg(feature = "hyper")]
 mod builder;

@@ -328,3 +328,77 @@ impl fmt::Debug for ClientBuilder {
             .finish_non_exhaustive()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TOKEN: &str = "dapi0123456789abcdef0123456789abcdef";
+
+    #[test]
+    fn debug_of_builder_and_client_never_shows_the_secret() {
+        let builder = ClientBuilder::new()
+            .host("adb-1.azuredatabricks.net")
+            .token(TOKEN)
+            .oauth_client("client", "client-secret-value")
+            .auth_type(AuthType::Pat);
+        let text = format!("{builder:?}");
+        assert!(!text.contains("0123456789abcdef0123"), "{text}");
+        assert!(!text.contains("client-secret-value"), "{text}");
+
+        let client = builder.build().expect("builds");
+        let text = format!("{client:?}");
+        assert!(!text.contains("0123456789abcdef0123"), "{text}");
+    }
+
+    #[test]
+    fn explicit_builder_ignores_the_environment() {
+        // Without a host the explicit builder fails, whatever DATABRICKS_HOST says.
+        let err = ClientBuilder::new()
+            .token(TOKEN)
+            .build()
+            .expect_err("no host");
+        assert_eq!(err.kind(), tokens_core::ErrorKind::Config);
+        assert!(err.message().contains("no host"), "{}", err.message());
+    }
+
+    #[test]
+    fn zero_rate_limit_is_a_config_error() {
+        let err = ClientBuilder::new()
+            .host("adb-1.azuredatabricks.net")
+            .token(TOKEN)
+            .rate_limit_per_second(0)
+            .build()
+            .expect_err("zero rate");
+        assert_eq!(err.kind(), tokens_core::ErrorKind::Config);
+    }
+
+    #[test]
+    fn builder_names_the_product_in_the_user_agent() {
+        let client = ClientBuilder::new()
+            .host("adb-1.azuredatabricks.net")
+            .token(TOKEN)
+            .product("my-app", "1.2.3")
+            .build()
+            .expect("builds");
+        let agent = client
+            .as_service_client()
+            .service()
+            .endpoint()
+            .user_agent()
+            .to_string();
+        assert!(agent.starts_with("my-app/1.2.3 "), "{agent}");
+        assert!(agent.contains("auth/pat"), "{agent}");
+    }
+
+    #[test]
+    fn bad_product_name_is_refused() {
+        let err = ClientBuilder::new()
+            .host("adb-1.azuredatabricks.net")
+            .token(TOKEN)
+            .product("my app", "1")
+            .build()
+            .expect_err("a space cannot be in a User-Agent word");
+        assert_eq!(err.kind(), tokens_core::ErrorKind::InvalidRequest);
+    }
+}
