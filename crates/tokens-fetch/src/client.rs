@@ -2,8 +2,9 @@
 
 use std::sync::Arc;
 
+use tokens_core::auth::AuthLayer;
 use tokens_core::types::Secret;
-use tokens_core::{ClientBuilder, Credentials, DefaultClient, Endpoint, Error};
+use tokens_core::{ClientBuilder, DefaultClient, Endpoint, Error};
 
 use crate::{BrowserClock, FetchTransport};
 
@@ -74,10 +75,9 @@ pub fn client_builder(host: &str) -> Result<ClientBuilder, Error> {
 ///
 /// [`ErrorKind::Config`](tokens_core::ErrorKind::Config) when `host` is not a usable URL.
 pub fn pat_client(host: &str, token: impl Into<Secret>) -> Result<FetchClient, Error> {
-    let credentials = Credentials::Pat {
-        token: token.into(),
-    };
+    // `AuthLayer::pat` rather than `with_credentials`, so the OAuth code is not linked into
+    // a page that only uses a PAT.
     client_builder(host)?
-        .with_credentials(&credentials)?
+        .with_auth_layer(AuthLayer::pat(token.into()))
         .build(FetchTransport::new())
 }
