@@ -277,6 +277,10 @@ impl EmulatorBuilder {
     /// Builds the emulator and serves it on `addr` (use `"127.0.0.1:0"` for a free port).
     /// When this returns, the socket accepts connections.
     ///
+    /// The server runs as tasks of the calling tokio runtime: keep that runtime alive while
+    /// clients use it, and on a current-thread runtime do not block it (a blocking client
+    /// there would wait for a server that cannot run).
+    ///
     /// # Errors
     ///
     /// As [`EmulatorBuilder::build`], plus [`StartError::Bind`] when the address cannot be
