@@ -5,6 +5,15 @@ mod support;
 use support::{ALICE, builder, call, start};
 use tokens_types::{ErrorBody, ErrorCode};
 
+/// Method, path, bearer, body, and the code the reply must decode to.
+type Case<'a> = (
+    &'a str,
+    &'a str,
+    Option<&'a str>,
+    Option<&'a str>,
+    ErrorCode,
+);
+
 #[tokio::test]
 async fn error_replies_decode_to_their_codes() {
     let emulator = start(builder().quota_per_user(0)).await;
@@ -12,7 +21,7 @@ async fn error_replies_decode_to_their_codes() {
     let zeros = "0".repeat(64);
     let update_path = format!("/api/2.0/token/{zeros}");
     let delete_body = format!(r#"{{"token_id":"{zeros}"}}"#);
-    let cases: Vec<(&str, &str, Option<&str>, Option<&str>, ErrorCode)> = vec![
+    let cases: Vec<Case<'_>> = vec![
         (
             "GET",
             "/api/2.0/token/list",
