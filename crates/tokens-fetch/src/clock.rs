@@ -68,17 +68,25 @@ impl Clock for BrowserClock {
 
 /// Sleeps for `duration` with `setTimeout`, in steps that fit the timer's 32-bit range.
 ///
-/// Delays are rounded up to whole milliseconds, so the sleep is never shorter than asked.
-/// Dropping the future clears the pending timer.
+/// Never shorter than asked by [`BrowserClock::monotonic`]: Node fires timers up to a
+/// millisecond early by `performance.now()`, so after each timer the remaining time is
+/// measured again and slept off. Dropping the future clears the pending timer.
 async fn sleep(duration: Duration) {
-    let mut remaining = u64::try_from(duration.as_nanos().div_ceil(1_000_000)).unwrap_or(u64::MAX);
+    let clock = BrowserClock::new();
+    let start = clock.monotonic();
 
-    // Each step takes up to 24.8 days, so this loop ends after a handful of steps even for
-    // `Duration::MAX`.
-    while remaining > 0 {
-        let step = remaining.min(MAX_TIMER_MILLIS);
-        Timer::start(step).await;
-        remaining -= step;
+    // Each round sleeps at least 1 ms, or up to 24.8 days per step for long sleeps, so the
+    // rounds needed are the steps plus a few early wake-ups; the bound only guards against a
+    // clock that stopped.
+    let steps = duration.as_millis() / u128::from(MAX_TIMER_MILLIS);
+    let max_rounds = u32::try_from(steps).unwrap_or(u32::MAX).saturating_add(64);
+    for _ in 0..max_rounds {
+        let elapsed = clock.monotonic().saturating_sub(start);
+        let Some(remaining) = duration.checked_sub(elapsed).filter(|r| !r.is_zero()) else {
+            return;
+        };
+        let millis = u64::try_from(remaining.as_nanos().div_ceil(1_000_000)).unwrap_or(u64::MAX);
+        Timer::start(millis.min(MAX_TIMER_MILLIS)).await;
     }
 }
 
