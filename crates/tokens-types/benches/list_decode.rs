@@ -43,6 +43,27 @@ fn decode(c: &mut Criterion) {
         });
     }
     group.finish();
+
+    // Reference points for the 600-token reply: serde_json scanning it without building
+    // anything (the parser's own speed on this machine), and building a generic
+    // `serde_json::Value` tree (what a client without typed models would do).
+    let body = list_reply(600);
+    let mut group = c.benchmark_group("list_decode_reference");
+    group.throughput(Throughput::Bytes(body.len() as u64));
+    group.bench_function("600/scan_only", |b| {
+        b.iter(|| {
+            let scanned: Result<serde::de::IgnoredAny, _> =
+                serde_json::from_slice(black_box(&body));
+            black_box(scanned)
+        });
+    });
+    group.bench_function("600/json_value", |b| {
+        b.iter(|| {
+            let value: Result<serde_json::Value, _> = serde_json::from_slice(black_box(&body));
+            black_box(value)
+        });
+    });
+    group.finish();
 }
 
 criterion_group!(benches, decode);
