@@ -1,14 +1,22 @@
 //! `TokensApp`, the class the page's script uses.
 
+use std::time::Duration;
+
 use js_sys::{Array, Object, Promise, Reflect};
 use tokens_core::TokenUpdate;
-use tokens_core::types::{CreateTokenRequest, Expiry, Timestamp, TokenId, TokenInfo};
-use tokens_fetch::{FetchClient, pat_client};
+use tokens_core::auth::AuthLayer;
+use tokens_core::types::{CreateTokenRequest, Expiry, Secret, Timestamp, TokenId, TokenInfo};
+use tokens_fetch::{FetchClient, FetchTransport, client_builder};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
 /// The longest lifetime the page offers, as the service allows: 730 days.
 const MAX_LIFETIME_DAYS: u32 = 730;
+
+/// How long a click may take, retries included. The SDK's default of 300 s suits services;
+/// a person waiting on a page (for example on a server that refuses CORS, which looks like
+/// a network failure and is retried) should hear back sooner.
+const CALL_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// A connection to one workspace with one personal access token.
 ///
@@ -33,7 +41,14 @@ impl TokensApp {
         if token.is_empty() {
             return Err(JsError::new("enter a personal access token"));
         }
-        let client = pat_client(host, token).map_err(|e| JsError::new(&e.to_string()))?;
+        let client = client_builder(host)
+            .map(|builder| {
+                builder
+                    .with_auth_layer(AuthLayer::pat(Secret::new(token)))
+                    .with_call_timeout(CALL_TIMEOUT)
+            })
+            .and_then(|builder| builder.build(FetchTransport::new()))
+            .map_err(to_js_error)?;
         Ok(TokensApp { client })
     }
 
@@ -137,6 +152,14 @@ fn set(object: &Object, key: &str, value: &JsValue) {
     clippy::needless_pass_by_value,
     reason = "the shape `map_err` hands over"
 )]
+fn to_js_error(error: tokens_core::Error) -> JsError {
+    JsError::new(&error.to_string())
+}
+
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "the shape `map_err` hands over"
+)]
 fn to_js(error: tokens_core::Error) -> JsValue {
-    JsError::new(&error.to_string()).into()
+    to_js_error(error).into()
 }

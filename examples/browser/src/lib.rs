@@ -1,8 +1,9 @@
 //! The wasm module of the browser example: a small JavaScript-facing API over the Rust SDK.
 //!
 //! `www/app.js` does the page; this module does every call to the Token API through
-//! [`tokens_fetch::pat_client`], the same typed client and default stack (retry, rate limit,
-//! per-attempt timeout, PAT auth) as on native targets, over the browser's `fetch`.
+//! [`tokens_fetch::client_builder`]: the same typed client and default stack (retry, rate
+//! limit, per-attempt timeout, PAT auth) as on native targets, over the browser's `fetch`,
+//! with a 30-second deadline per call for a person waiting on a click.
 //!
 //! ```js
 //! import init, { TokensApp } from "./pkg/tokens_browser_example.js";
