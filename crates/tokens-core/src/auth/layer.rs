@@ -1,7 +1,7 @@
 //! The [`Layer`] that applies [`Auth`].
 
 use super::oauth::TokenCache;
-use super::{Auth, OAuthM2m, Pat, Provider, TokenSource};
+use super::{Auth, OAuthM2m, PatHeader, Provider, TokenSource};
 use crate::runtime::Clock;
 use std::fmt;
 use std::sync::Arc;
@@ -39,8 +39,14 @@ pub struct AuthLayer {
 
 impl AuthLayer {
     /// Sends a personal access token.
+    // The signature takes the token by value, as it always has; it is dropped (and wiped)
+    // here once its header is made.
+    #[allow(clippy::needless_pass_by_value)]
     pub fn pat(token: Secret) -> Self {
-        AuthLayer::from_source(Arc::new(Pat::new(token)))
+        AuthLayer {
+            provider: Provider::Pat(Arc::new(PatHeader::new(&token))),
+            allow_insecure: false,
+        }
     }
 
     /// Fetches and refreshes OAuth M2M tokens, timed by `clock`.

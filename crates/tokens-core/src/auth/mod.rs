@@ -23,6 +23,7 @@ mod transport_security;
 pub use future::ResponseFuture;
 pub use layer::AuthLayer;
 pub use oauth::{DEFAULT_TOKEN_TIMEOUT, OAuthM2m};
+use source::PatHeader;
 pub use source::{Pat, TokenSource};
 
 use crate::Error;
@@ -73,24 +74,15 @@ pub struct Auth<S> {
 /// Where tokens come from.
 #[derive(Clone)]
 enum Provider {
+    Pat(Arc<PatHeader>),
     Source(Arc<dyn TokenSource>),
     OAuth(Arc<TokenCache>),
 }
 
 impl Provider {
-    async fn token<S>(&self, service: S, allow_insecure: bool) -> Result<Secret, Error>
-    where
-        S: Service<Request<Bytes>, Response = Response<Bytes>>,
-        S::Error: Into<Error>,
-    {
-        match self {
-            Provider::Source(source) => source.token().await,
-            Provider::OAuth(cache) => cache.token(service, allow_insecure).await,
-        }
-    }
-
     fn auth_type(&self) -> &'static str {
         match self {
+            Provider::Pat(_) => "pat",
             Provider::Source(source) => source.auth_type(),
             Provider::OAuth(_) => "oauth-m2m",
         }
@@ -133,16 +125,20 @@ where
 
         ResponseFuture::new(Box::pin(async move {
             transport_security::check(request.uri(), allow_insecure)?;
-            let secret = provider.token(token_service, allow_insecure).await?;
-            request
-                .headers_mut()
-                .insert(header::AUTHORIZATION, bearer(&secret)?);
+            let (header, secret) = match &provider {
+                Provider::Pat(pat) => (pat.value()?, None),
+                Provider::Source(source) => with_header(source.token().await?)?,
+                Provider::OAuth(cache) => {
+                    with_header(cache.token(token_service, allow_insecure).await?)?
+                }
+            };
+            request.headers_mut().insert(header::AUTHORIZATION, header);
 
             let response = inner.call(request).await.map_err(Into::into)?;
             if response.status() == StatusCode::UNAUTHORIZED
-                && let Provider::OAuth(cache) = &provider
+                && let (Provider::OAuth(cache), Some(secret)) = (&provider, &secret)
             {
-                cache.invalidate(&secret);
+                cache.invalidate(secret);
             }
             Ok(response)
         }))
@@ -152,10 +148,19 @@ where
 /// `Bearer <token>`, marked sensitive.
 fn bearer(secret: &Secret) -> Result<HeaderValue, Error> {
     let text = Secret::new(format!("Bearer {}", secret.expose_secret()));
-    let mut value = HeaderValue::from_str(text.expose_secret())
-        .map_err(|_| Error::auth("the token holds characters that a header cannot carry"))?;
+    let mut value = HeaderValue::from_str(text.expose_secret()).map_err(|_| unsendable())?;
     value.set_sensitive(true);
     Ok(value)
+}
+
+/// The header of a token fetched for this request, and the token, kept to forget it if the
+/// server refuses it.
+fn with_header(secret: Secret) -> Result<(HeaderValue, Option<Secret>), Error> {
+    Ok((bearer(&secret)?, Some(secret)))
+}
+
+fn unsendable() -> Error {
+    Error::auth("the token holds characters that a header cannot carry")
 }
 
 impl<S: fmt::Debug> fmt::Debug for Auth<S> {

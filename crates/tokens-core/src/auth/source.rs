@@ -83,3 +83,38 @@ impl TokenSource for Pat {
         "pat"
     }
 }
+
+/// The `Authorization` value of a personal access token, made once when the layer is built
+/// rather than formatted and checked again for every request (which cost about a tenth of a
+/// call's own work). A token that cannot be sent keeps failing each call with the error a
+/// [`Pat`] source would give.
+#[derive(Clone)]
+pub(super) enum PatHeader {
+    /// `Bearer <token>`, marked sensitive.
+    Ready(http::HeaderValue),
+    /// The token is empty.
+    Empty,
+    /// The token holds characters a header cannot carry.
+    Unsendable,
+}
+
+impl PatHeader {
+    pub(super) fn new(token: &Secret) -> Self {
+        if token.is_empty() {
+            return PatHeader::Empty;
+        }
+        match super::bearer(token) {
+            Ok(value) => PatHeader::Ready(value),
+            Err(_) => PatHeader::Unsendable,
+        }
+    }
+
+    /// The header value, or the error of a token that cannot be sent.
+    pub(super) fn value(&self) -> Result<http::HeaderValue, Error> {
+        match self {
+            PatHeader::Ready(value) => Ok(value.clone()),
+            PatHeader::Empty => Err(Error::auth("the personal access token is empty")),
+            PatHeader::Unsendable => Err(super::unsendable()),
+        }
+    }
+}

@@ -1,7 +1,14 @@
 //! Where requests go and the headers every request carries.
 
 use crate::{Error, UserAgent, normalize_host};
-use http::HeaderValue;
+use http::{HeaderValue, Uri};
+
+/// The path of the list endpoint.
+pub(crate) const LIST_PATH: &str = "/api/2.0/token/list";
+/// The path of the create endpoint.
+pub(crate) const CREATE_PATH: &str = "/api/2.0/token/create";
+/// The path of the delete endpoint.
+pub(crate) const DELETE_PATH: &str = "/api/2.0/token/delete";
 
 /// The workspace a client talks to: its base URL, the optional workspace id header and the
 /// `User-Agent`.
@@ -20,6 +27,29 @@ pub struct Endpoint {
     workspace_id: Option<HeaderValue>,
     user_agent: UserAgent,
     user_agent_header: HeaderValue,
+    fixed: FixedUris,
+}
+
+/// The URIs of the endpoints whose path never changes, parsed once: cloning a parsed `Uri`
+/// shares its bytes, where formatting and parsing it again for every request cost about a
+/// fifth of a call's own work. `None` when the base URL does not parse as a URI; requests
+/// then fail as they are built, as they would without this cache.
+#[derive(Debug, Clone)]
+struct FixedUris {
+    list: Option<Uri>,
+    create: Option<Uri>,
+    delete: Option<Uri>,
+}
+
+impl FixedUris {
+    fn new(base_url: &str) -> Self {
+        let parse = |path: &str| Uri::try_from(format!("{base_url}{path}")).ok();
+        FixedUris {
+            list: parse(LIST_PATH),
+            create: parse(CREATE_PATH),
+            delete: parse(DELETE_PATH),
+        }
+    }
 }
 
 impl Endpoint {
@@ -30,8 +60,10 @@ impl Endpoint {
     /// [`ErrorKind::Config`](crate::ErrorKind::Config) when the host is not a usable URL.
     pub fn new(host: &str) -> Result<Self, Error> {
         let user_agent = UserAgent::new();
+        let base_url = normalize_host(host)?;
         Ok(Endpoint {
-            base_url: normalize_host(host)?,
+            fixed: FixedUris::new(&base_url),
+            base_url,
             workspace_id: None,
             user_agent_header: user_agent.to_header_value(),
             user_agent,
@@ -86,5 +118,24 @@ impl Endpoint {
 
     pub(crate) fn user_agent_header(&self) -> &HeaderValue {
         &self.user_agent_header
+    }
+
+    /// The parsed URI of `path` (which starts with `/`): a shared copy for the fixed paths,
+    /// parsed anew for others.
+    ///
+    /// # Errors
+    ///
+    /// The parse error when the URL is not a valid URI.
+    pub(crate) fn uri(&self, path: &str) -> Result<Uri, http::Error> {
+        let cached = match path {
+            LIST_PATH => self.fixed.list.as_ref(),
+            CREATE_PATH => self.fixed.create.as_ref(),
+            DELETE_PATH => self.fixed.delete.as_ref(),
+            _ => None,
+        };
+        match cached {
+            Some(uri) => Ok(uri.clone()),
+            None => Ok(Uri::try_from(self.url(path))?),
+        }
     }
 }
