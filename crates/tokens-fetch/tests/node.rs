@@ -61,3 +61,8 @@ fn now_is_the_javascript_date() {
 fn jitter_is_seeded_at_random() {
     transport::jitter_is_seeded_at_random();
 }
+
+#[wasm_bindgen_test]
+async fn a_refused_connection_in_node_was_not_sent() {
+    client::a_refused_connection_in_node_was_not_sent().await;
+}

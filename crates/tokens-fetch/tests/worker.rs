@@ -78,3 +78,8 @@ async fn a_server_without_cors_gives_a_clear_client_error() {
 async fn a_create_that_meets_a_network_error_is_outcome_unknown() {
     client::a_create_that_meets_a_network_error_is_outcome_unknown().await;
 }
+
+#[wasm_bindgen_test]
+async fn a_refused_connection_in_a_browser_may_have_been_sent() {
+    client::a_refused_connection_in_a_browser_may_have_been_sent().await;
+}

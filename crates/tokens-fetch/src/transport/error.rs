@@ -15,6 +15,14 @@ const MAX_JS_MESSAGE_CHARS: usize = 200;
 pub(super) fn fetch_rejected(rejection: &JsValue) -> TransportError {
     let summary = summary(rejection);
 
+    // This transport aborts only when its future is dropped (no one sees the result) or the
+    // body is over the cap (reported as such), so an AbortError here came from the host,
+    // for example a page being unloaded, at an unknown point of the exchange.
+    if error_name(rejection).as_deref() == Some("AbortError") {
+        return TransportError::new(TransportErrorKind::Other, SendState::MaybeSent)
+            .with_message(format!("{summary}: the host aborted the request"));
+    }
+
     if let Some(code) = node_cause_code(rejection) {
         let (kind, state) = match code.as_str() {
             "ECONNREFUSED" | "UND_ERR_CONNECT_TIMEOUT" => {
@@ -56,6 +64,12 @@ fn summary(value: &JsValue) -> String {
     } else {
         format!("{name}: {message}")
     }
+}
+
+fn error_name(value: &JsValue) -> Option<String> {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|error| String::from(error.name()))
 }
 
 /// `error.cause.code` as Node's fetch (undici) sets it, for example `ECONNREFUSED`.
@@ -109,6 +123,16 @@ mod tests {
         let err = fetch_rejected(&rejection.into());
         assert_eq!(err.kind(), TransportErrorKind::Io);
         assert_eq!(err.send_state(), SendState::MaybeSent);
+    }
+
+    #[wasm_bindgen_test]
+    fn an_abort_by_the_host_is_not_blamed_on_cors() {
+        let rejection = js_sys::Error::new("The user aborted a request.");
+        rejection.set_name("AbortError");
+        let err = fetch_rejected(&rejection.into());
+        assert_eq!(err.kind(), TransportErrorKind::Other);
+        assert_eq!(err.send_state(), SendState::MaybeSent);
+        assert!(!err.to_string().contains("CORS"), "{err}");
     }
 
     #[wasm_bindgen_test]

@@ -10,7 +10,9 @@ use tokens_core::types::{CreateTokenRequest, Expiry, TokenId};
 use tokens_core::{Clock, Credentials, ErrorKind, TokenUpdate};
 use tokens_fetch::{BrowserClock, FetchClient, FetchTransport, client_builder, pat_client};
 
-use super::servers::{main_url, no_cors_url, slow_url, throttled_url, user_secret};
+use tokens_core::{SendState, TransportErrorKind};
+
+use super::servers::{closed_url, main_url, no_cors_url, slow_url, throttled_url, user_secret};
 
 fn pat() -> Credentials {
     Credentials::Pat {
@@ -166,5 +168,36 @@ pub(crate) async fn a_create_that_meets_a_network_error_is_outcome_unknown() {
         .await
         .expect_err("the browser blocks the reply");
 
+    assert!(err.is_outcome_unknown(), "{err}");
+}
+
+/// Node tells a refused connection apart (`cause.code` is `ECONNREFUSED`): nothing was sent,
+/// so even a create may be retried and its failure is not outcome-unknown.
+pub(crate) async fn a_refused_connection_in_node_was_not_sent() {
+    let client = single_attempt_client(closed_url(), Duration::from_secs(10));
+
+    let err = client
+        .create(CreateTokenRequest::new().with_comment("never sent"))
+        .await
+        .expect_err("nothing listens there");
+
+    let transport = err.transport().expect("a transport error");
+    assert_eq!(transport.kind(), TransportErrorKind::Connect, "{err}");
+    assert_eq!(transport.send_state(), SendState::NotSent, "{err}");
+    assert!(!err.is_outcome_unknown(), "{err}");
+}
+
+/// A browser reports the same refusal as a bare `TypeError`, which cannot say whether the
+/// request left: the create's outcome is unknown.
+pub(crate) async fn a_refused_connection_in_a_browser_may_have_been_sent() {
+    let client = single_attempt_client(closed_url(), Duration::from_secs(10));
+
+    let err = client
+        .create(CreateTokenRequest::new().with_comment("never sent"))
+        .await
+        .expect_err("nothing listens there");
+
+    let transport = err.transport().expect("a transport error");
+    assert_eq!(transport.send_state(), SendState::MaybeSent, "{err}");
     assert!(err.is_outcome_unknown(), "{err}");
 }

@@ -21,6 +21,11 @@ pub(crate) fn no_cors_url() -> &'static str {
     required(option_env!("TOKENS_FETCH_TEST_NO_CORS_URL"))
 }
 
+/// A loopback address nothing listens on: connections are refused.
+pub(crate) fn closed_url() -> &'static str {
+    required(option_env!("TOKENS_FETCH_TEST_CLOSED_URL"))
+}
+
 /// The secret of the user every emulator knows (a loopback-only test credential).
 pub(crate) fn user_secret() -> &'static str {
     required(option_env!("TOKENS_FETCH_TEST_SECRET"))
