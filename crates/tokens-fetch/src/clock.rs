@@ -162,3 +162,34 @@ fn duration_from_millis(millis: f64) -> Duration {
         Duration::ZERO
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{BrowserClock, duration_from_millis, monotonic_from_date};
+    use std::time::Duration;
+    use tokens_core::Clock;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn odd_performance_readings_become_zero_not_a_panic() {
+        assert_eq!(duration_from_millis(f64::NAN), Duration::ZERO);
+        assert_eq!(duration_from_millis(-5.0), Duration::ZERO);
+        assert_eq!(duration_from_millis(f64::INFINITY), Duration::ZERO);
+        assert_eq!(duration_from_millis(1500.0), Duration::from_millis(1500));
+    }
+
+    #[wasm_bindgen_test]
+    fn the_date_fallback_never_goes_backwards() {
+        let mut previous = monotonic_from_date();
+        for _ in 0..1000 {
+            let next = monotonic_from_date();
+            assert!(next >= previous);
+            previous = next;
+        }
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_zero_sleep_completes() {
+        BrowserClock::new().sleep(Duration::ZERO).await;
+    }
+}

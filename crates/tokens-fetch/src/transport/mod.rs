@@ -61,6 +61,7 @@ pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 8 * 1024 * 1024;
 /// | the body failed mid-stream | `Io` | `MaybeSent` |
 /// | the body is larger than the cap | `BodyTooLarge` | `MaybeSent` |
 /// | the server answered with a redirect | `Other` | `MaybeSent` |
+/// | the host aborted the fetch (`AbortError`, e.g. a page unloading) | `Other` | `MaybeSent` |
 ///
 /// A browser reports every network failure as the same bare `TypeError` ("Failed to fetch"):
 /// a refused connection, a dropped connection after the request was written, and a CORS
