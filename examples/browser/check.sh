@@ -4,12 +4,13 @@
 # chromedriver (check.py): the token list must render, a create must show its secret once,
 # a rename must show, a revoke must remove a row. Saves examples/browser/screenshot.png.
 # Also checks the example's formatting and clippy (it is outside the main workspace).
-# Usage: examples/browser/check.sh
+# Usage: examples/browser/check.sh   (SCREENSHOT=path to save the screenshot elsewhere)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 OUT="$ROOT/.wasm-build/browser-example"
 SECRET="dapi00112233445566778899aabbccddeeff"
+SCREENSHOT=${SCREENSHOT:-$HERE/screenshot.png}
 
 "$HERE/build.sh"
 
@@ -65,5 +66,5 @@ wait_for_port "$DRIVER_PORT"
 
 python3 "$HERE/check.py" "http://127.0.0.1:$DRIVER_PORT" \
   "http://127.0.0.1:$PAGE_PORT/?host=$EMULATOR_URL" "$EMULATOR_URL" "$SECRET" \
-  "$HERE/screenshot.png"
+  "$SCREENSHOT"
 echo "check: passed"
