@@ -13,6 +13,8 @@
 # .wasm-build/tools). Not Debian's binaryen: its version 108 rewrites the externref table
 # that wasm-bindgen 0.2.130 emits into one browsers reject at load time.
 set -euo pipefail
+# `cargo install` puts wasm-bindgen here; cargo finds the test runner on PATH.
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 OUT="$ROOT/.wasm-build/browser-example"
