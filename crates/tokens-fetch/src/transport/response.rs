@@ -131,3 +131,43 @@ fn too_large(max_bytes: usize) -> TransportError {
         format!("the response body is larger than {max_bytes} bytes"),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::read_response;
+    use crate::transport::abort::AbortOnDrop;
+    use tokens_core::TransportErrorKind;
+    use wasm_bindgen_test::wasm_bindgen_test;
+    use web_sys::Response;
+
+    /// A response built in JavaScript has no `Content-Length`, so only the streamed bytes
+    /// can reveal its size.
+    fn response_of(body: &str) -> Response {
+        Response::new_with_opt_str(Some(body)).expect("a Response")
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_streamed_body_over_the_cap_is_refused() {
+        let mut abort = AbortOnDrop::new().expect("AbortController exists");
+        let signal = abort.signal();
+        let err = read_response(&response_of(&"x".repeat(100)), 10, &mut abort)
+            .await
+            .expect_err("100 bytes are over a cap of 10");
+        assert_eq!(err.kind(), TransportErrorKind::BodyTooLarge);
+        assert!(signal.aborted(), "the download is stopped");
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_streamed_body_within_the_cap_is_read_whole() {
+        let mut abort = AbortOnDrop::new().expect("AbortController exists");
+        let response = read_response(&response_of(r#"{"ok":true}"#), 11, &mut abort)
+            .await
+            .expect("11 bytes fit a cap of 11");
+        assert_eq!(response.status(), http::StatusCode::OK);
+        assert_eq!(response.body().as_ref(), br#"{"ok":true}"#);
+        assert_eq!(
+            response.headers().get(http::header::CONTENT_TYPE),
+            Some(&http::HeaderValue::from_static("text/plain;charset=UTF-8"))
+        );
+    }
+}
