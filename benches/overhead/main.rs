@@ -1,6 +1,8 @@
 //! The cost of the SDK's stack over the physical limit: the same Token API calls sent to an
 //! in-process emulator by a bare hyper-util client (A) and by the default [`Client`] (B:
-//! retry, rate limit, timeout, auth, typed decoding), at concurrency 1 and 64.
+//! retry, rate limit, timeout, auth, typed decoding), at concurrency 1 and 64. A third
+//! side, bare hyper decoding each reply into the same models with serde_json, shows how
+//! much of the difference is decoding rather than the client's layers.
 //!
 //! ```text
 //! cargo bench --bench overhead
@@ -15,7 +17,8 @@
 //!
 //! Settings (environment): `TOKENS_BENCH_ROUNDS` (default 5) slices per cell and side,
 //! `TOKENS_BENCH_SLICE_MS` (default 400) the length of a slice, `TOKENS_BENCH_LIST_TOKENS`
-//! (default 10) how many tokens the listed user holds.
+//! (default 10) how many tokens the listed user holds, `TOKENS_BENCH_SERVER_LATENCY_US`
+//! (default 0) a delay the emulator adds to every reply, standing in for a network.
 //!
 //! The last line is `throughput ratio (client/raw hyper) at concurrency 64: X`, the
 //! geometric mean of the list and create+delete ratios.
@@ -46,6 +49,7 @@ struct Settings {
     rounds: u32,
     slice: Duration,
     list_tokens: usize,
+    server_latency: Duration,
 }
 
 impl Settings {
@@ -54,6 +58,7 @@ impl Settings {
             rounds: env_number("TOKENS_BENCH_ROUNDS", 5)?,
             slice: Duration::from_millis(env_number("TOKENS_BENCH_SLICE_MS", 400)?),
             list_tokens: env_number("TOKENS_BENCH_LIST_TOKENS", 10)?,
+            server_latency: Duration::from_micros(env_number("TOKENS_BENCH_SERVER_LATENCY_US", 0)?),
         })
     }
 }
@@ -70,7 +75,7 @@ fn env_number<T: std::str::FromStr>(name: &str, default: T) -> Result<T, String>
 
 fn main() -> Result<(), Box<dyn Error>> {
     let settings = Settings::from_env()?;
-    let server = ServerThread::start()?;
+    let server = ServerThread::start(settings.server_latency)?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
@@ -82,10 +87,13 @@ async fn run(settings: &Settings, server: &ServerThread) -> Result<(), Box<dyn E
         .with_comment("overhead benchmark")
         .with_lifetime_seconds(3600);
     let stack = stack_side(server, &create)?;
-    let raw = Side::Raw {
-        lister: RawClient::new(&server.base_url, &server.lister, &create)?,
-        creator: RawClient::new(&server.base_url, &server.creator, &create)?,
+    let lister = RawClient::new(&server.base_url, &server.lister, &create)?;
+    let creator = RawClient::new(&server.base_url, &server.creator, &create)?;
+    let decoded = Side::RawDecoded {
+        lister: lister.clone(),
+        creator: creator.clone(),
     };
+    let raw = Side::Raw { lister, creator };
     fill_list(&stack, settings.list_tokens).await?;
     let meters = Meters {
         client: ThreadCpu::current(),
@@ -97,7 +105,7 @@ async fn run(settings: &Settings, server: &ServerThread) -> Result<(), Box<dyn E
     let mut cells = Vec::new();
     for workload in WORKLOADS {
         for concurrency in CONCURRENCY {
-            for side in [&raw, &stack] {
+            for side in [&raw, &decoded, &stack] {
                 run_slice(
                     side,
                     workload,
@@ -108,12 +116,21 @@ async fn run(settings: &Settings, server: &ServerThread) -> Result<(), Box<dyn E
                 )
                 .await;
             }
-            cells.push((workload, concurrency, Tally::default(), Tally::default()));
+            cells.push((
+                workload,
+                concurrency,
+                [Tally::default(), Tally::default(), Tally::default()],
+            ));
         }
     }
     for round in 0..settings.rounds {
-        for (workload, concurrency, raw_tally, stack_tally) in &mut cells {
-            let mut order = [(&raw, raw_tally), (&stack, stack_tally)];
+        for (workload, concurrency, tallies) in &mut cells {
+            let [raw_tally, decoded_tally, stack_tally] = tallies;
+            let mut order = [
+                (&raw, raw_tally),
+                (&decoded, decoded_tally),
+                (&stack, stack_tally),
+            ];
             if round % 2 == 1 {
                 order.reverse();
             }
@@ -132,25 +149,28 @@ async fn run(settings: &Settings, server: &ServerThread) -> Result<(), Box<dyn E
     }
 
     let mut ratios_at_64 = Vec::new();
-    for (workload, concurrency, raw_tally, stack_tally) in &mut cells {
-        let (Some(a), Some(b)) = (raw_tally.summary(), stack_tally.summary()) else {
-            return Err(format!(
-                "{workload} at concurrency {concurrency}: no operation completed \
-                 (raw: {:?}, client: {:?})",
-                raw_tally.first_error, stack_tally.first_error
-            )
-            .into());
-        };
-        print_row(*workload, *concurrency, raw.name(), &a, raw_tally);
-        print_row(*workload, *concurrency, stack.name(), &b, stack_tally);
-        let throughput = b.ops_per_second / a.ops_per_second;
-        let p50 = b.p50.as_secs_f64() / a.p50.as_secs_f64();
-        println!(
-            "{:>40} throughput {throughput:.3}, p50 latency {p50:.3}x",
-            "client/raw hyper:"
-        );
+    for (workload, concurrency, tallies) in &mut cells {
+        let mut summaries = Vec::new();
+        for (side, tally) in [&raw, &decoded, &stack].into_iter().zip(tallies.iter_mut()) {
+            let Some(summary) = tally.summary() else {
+                return Err(format!(
+                    "{workload} at concurrency {concurrency}, {}: no operation completed ({:?})",
+                    side.name(),
+                    tally.first_error
+                )
+                .into());
+            };
+            print_row(*workload, *concurrency, side.name(), &summary, tally);
+            summaries.push(summary);
+        }
+        let (a, serde, b) = (&summaries[0], &summaries[1], &summaries[2]);
+        for (name, base) in [("client/raw hyper:", a), ("client/raw+serde:", serde)] {
+            let throughput = b.ops_per_second / base.ops_per_second;
+            let p50 = b.p50.as_secs_f64() / base.p50.as_secs_f64();
+            println!("{name:>40} throughput {throughput:.3}, p50 latency {p50:.3}x");
+        }
         if *concurrency == 64 {
-            ratios_at_64.push(throughput);
+            ratios_at_64.push(b.ops_per_second / a.ops_per_second);
         }
     }
 
@@ -196,10 +216,11 @@ async fn fill_list(stack: &Side, count: usize) -> Result<(), Box<dyn Error>> {
 fn print_header(settings: &Settings) {
     println!(
         "overhead: {} rounds of {} ms per side and cell, {} tokens listed, emulator in memory \
-         on its own thread",
+         on its own thread, {} µs added server latency",
         settings.rounds,
         settings.slice.as_millis(),
-        settings.list_tokens
+        settings.list_tokens,
+        settings.server_latency.as_micros()
     );
     println!(
         "{:<14} {:>4} {:<10} {:>10} {:>10} {:>10} {:>14} {:>14}",

@@ -1,5 +1,6 @@
 //! Side A: a bare hyper-util client sending the same HTTP requests as the SDK, with no
-//! layers and no decoding (the id of a created token is found by a byte search).
+//! layers. It reads each body whole; decoding is up to the caller (the bytes-only side finds
+//! the id of a created token by a byte search).
 
 use bytes::Bytes;
 use databricks_tokens::types::{CreateTokenRequest, Secret};
@@ -67,19 +68,21 @@ impl RawClient {
 
     /// `POST /api/2.0/token/create`, returning the new token's id.
     pub(crate) async fn create(&self) -> Result<String, String> {
-        let body = Some(self.shared.create_body.clone());
-        let reply = self
-            .send(Method::POST, &self.shared.create_url, body)
-            .await?;
+        let reply = self.create_reply().await?;
         token_id(&reply).ok_or_else(|| "the create reply has no token_id".to_owned())
     }
 
-    /// `POST /api/2.0/token/delete` of token `id`.
-    pub(crate) async fn delete(&self, id: &str) -> Result<(), String> {
+    /// `POST /api/2.0/token/create`, returning the reply body.
+    pub(crate) async fn create_reply(&self) -> Result<Bytes, String> {
+        let body = Some(self.shared.create_body.clone());
+        self.send(Method::POST, &self.shared.create_url, body).await
+    }
+
+    /// `POST /api/2.0/token/delete` of token `id`, returning the reply body.
+    pub(crate) async fn delete(&self, id: &str) -> Result<Bytes, String> {
         let body = Bytes::from(format!(r#"{{"token_id":"{id}"}}"#));
         self.send(Method::POST, &self.shared.delete_url, Some(body))
             .await
-            .map(drop)
     }
 
     async fn send(&self, method: Method, url: &str, body: Option<Bytes>) -> Result<Bytes, String> {

@@ -4,12 +4,13 @@
 //! server one thread keeps its work off the client's runtime, so what differs between the two
 //! sides of the benchmark is the client alone.
 
-use databricks_tokens::emulator::Emulator;
+use databricks_tokens::emulator::{Emulator, FaultPlan, FaultRule};
 use databricks_tokens::types::Secret;
 use std::error::Error;
 use std::path::PathBuf;
 use std::sync::mpsc;
 use std::thread::JoinHandle;
+use std::time::Duration;
 use tokio::sync::oneshot;
 
 /// What the benchmark needs to know about the running server.
@@ -29,13 +30,14 @@ pub(crate) struct ServerThread {
 type Started = Result<(String, Secret, Secret, Option<PathBuf>), String>;
 
 impl ServerThread {
-    /// Starts an in-memory emulator on 127.0.0.1 with a free port.
-    pub(crate) fn start() -> Result<ServerThread, Box<dyn Error>> {
+    /// Starts an in-memory emulator on 127.0.0.1 with a free port, answering every request
+    /// after `latency` (none when zero), as a server across a network would.
+    pub(crate) fn start(latency: Duration) -> Result<ServerThread, Box<dyn Error>> {
         let (started_tx, started_rx) = mpsc::channel::<Started>();
         let (stop, stopped) = oneshot::channel::<()>();
         let thread = std::thread::Builder::new()
             .name("emulator".into())
-            .spawn(move || serve(&started_tx, stopped))?;
+            .spawn(move || serve(&started_tx, stopped, latency))?;
 
         let (base_url, creator, lister, proc_task) = started_rx.recv()??;
         Ok(ServerThread {
@@ -60,7 +62,7 @@ impl Drop for ServerThread {
     }
 }
 
-fn serve(started: &mpsc::Sender<Started>, stopped: oneshot::Receiver<()>) {
+fn serve(started: &mpsc::Sender<Started>, stopped: oneshot::Receiver<()>, latency: Duration) {
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -72,7 +74,15 @@ fn serve(started: &mpsc::Sender<Started>, stopped: oneshot::Receiver<()>) {
         }
     };
     runtime.block_on(async move {
-        let running = match Emulator::builder().start("127.0.0.1:0").await {
+        let mut faults = FaultPlan::new();
+        if !latency.is_zero() {
+            faults = faults.rule(FaultRule::latency(None, latency));
+        }
+        let running = match Emulator::builder()
+            .faults(faults)
+            .start("127.0.0.1:0")
+            .await
+        {
             Ok(running) => running,
             Err(err) => {
                 let _ = started.send(Err(format!("emulator: {err}")));

@@ -2,7 +2,9 @@
 
 use crate::raw::RawClient;
 use databricks_tokens::Client;
-use databricks_tokens::types::{CreateTokenRequest, TokenId};
+use databricks_tokens::types::{
+    CreateTokenRequest, CreateTokenResponse, DeleteTokenResponse, ListTokensResponse, TokenId,
+};
 use std::fmt;
 
 /// The measured operations.
@@ -26,8 +28,16 @@ impl fmt::Display for Workload {
 /// One side of the comparison: the same calls through raw hyper or through the SDK.
 #[derive(Clone)]
 pub(crate) enum Side {
-    /// Side A.
+    /// Side A, the physical limit: bytes only, nothing decoded.
     Raw {
+        /// Lists the lister's tokens.
+        lister: RawClient,
+        /// Creates and deletes the creator's tokens.
+        creator: RawClient,
+    },
+    /// A reference between A and B: bare hyper, each reply decoded into the same models
+    /// with serde_json, as a hand-written client without layers would.
+    RawDecoded {
         /// Lists the lister's tokens.
         lister: RawClient,
         /// Creates and deletes the creator's tokens.
@@ -49,6 +59,7 @@ impl Side {
     pub(crate) fn name(&self) -> &'static str {
         match self {
             Side::Raw { .. } => "raw hyper",
+            Side::RawDecoded { .. } => "raw+serde",
             Side::Stack { .. } => "client",
         }
     }
@@ -59,7 +70,25 @@ impl Side {
             (Side::Raw { lister, .. }, Workload::List) => lister.list().await.map(drop),
             (Side::Raw { creator, .. }, Workload::CreateDelete) => {
                 let id = creator.create().await?;
-                creator.delete(&id).await
+                creator.delete(&id).await.map(drop)
+            }
+            (Side::RawDecoded { lister, .. }, Workload::List) => {
+                serde_json::from_slice::<ListTokensResponse>(&lister.list().await?)
+                    .map(drop)
+                    .map_err(|err| err.to_string())
+            }
+            (Side::RawDecoded { creator, .. }, Workload::CreateDelete) => {
+                let reply = creator.create_reply().await?;
+                let created: CreateTokenResponse =
+                    serde_json::from_slice(&reply).map_err(|err| err.to_string())?;
+                let id = created
+                    .token_info
+                    .and_then(|info| info.token_id)
+                    .ok_or("the create reply has no token id")?;
+                let reply = creator.delete(id.as_str()).await?;
+                serde_json::from_slice::<DeleteTokenResponse>(&reply)
+                    .map(drop)
+                    .map_err(|err| err.to_string())
             }
             (Side::Stack { lister, .. }, Workload::List) => {
                 lister.list().await.map(drop).map_err(|err| err.to_string())
