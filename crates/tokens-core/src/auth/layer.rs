@@ -1,6 +1,6 @@
 //! The [`Layer`] that applies [`Auth`].
 
-use super::oauth::TokenCache;
+use super::oauth::{OAuthTokens, TokenCache};
 use super::{Auth, OAuthM2m, PatHeader, Provider, TokenSource};
 use crate::runtime::Clock;
 use std::fmt;
@@ -52,7 +52,9 @@ impl AuthLayer {
     /// Fetches and refreshes OAuth M2M tokens, timed by `clock`.
     pub fn oauth_m2m(config: OAuthM2m, clock: Arc<dyn Clock>) -> Self {
         AuthLayer {
-            provider: Provider::OAuth(Arc::new(TokenCache::new(config, clock))),
+            provider: Provider::OAuth(
+                Arc::new(TokenCache::new(config, clock)) as Arc<dyn OAuthTokens>
+            ),
             allow_insecure: false,
         }
     }

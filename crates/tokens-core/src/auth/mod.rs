@@ -30,7 +30,7 @@ use crate::Error;
 use crate::runtime::MaybeSend;
 use bytes::Bytes;
 use http::{HeaderValue, Request, Response, StatusCode, header};
-use oauth::TokenCache;
+use oauth::{Erased, OAuthTokens};
 use std::fmt;
 use std::sync::Arc;
 use std::task::{Context, Poll};
@@ -76,7 +76,9 @@ pub struct Auth<S> {
 enum Provider {
     Pat(Arc<PatHeader>),
     Source(Arc<dyn TokenSource>),
-    OAuth(Arc<TokenCache>),
+    /// Behind a trait object, so that only programs that build an OAuth layer link the
+    /// OAuth flow.
+    OAuth(Arc<dyn OAuthTokens>),
 }
 
 impl Provider {
@@ -128,9 +130,11 @@ where
             let (header, secret) = match &provider {
                 Provider::Pat(pat) => (pat.value()?, None),
                 Provider::Source(source) => with_header(source.token().await?)?,
-                Provider::OAuth(cache) => {
-                    with_header(cache.token(token_service, allow_insecure).await?)?
-                }
+                Provider::OAuth(cache) => with_header(
+                    cache
+                        .token(Box::new(Erased(token_service)), allow_insecure)
+                        .await?,
+                )?,
             };
             request.headers_mut().insert(header::AUTHORIZATION, header);
 

@@ -1,11 +1,10 @@
 //! The shared OAuth token, refreshed ahead of expiry with one fetch in flight at a time.
 
 use super::OAuthM2m;
+use super::erased::{HttpCall, OAuthTokens};
 use super::exchange::{self, Granted};
-use crate::runtime::Clock;
+use crate::runtime::{BoxFuture, Clock};
 use crate::{Error, ErrorKind, retry};
-use bytes::Bytes;
-use http::{Request, Response};
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
@@ -13,7 +12,6 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 use tokens_types::{Secret, Timestamp};
-use tower::Service;
 
 /// A token is stale this long before expiry at most (the official SDKs' 20 minutes).
 const MAX_EARLY_REFRESH: Duration = Duration::from_secs(20 * 60);
@@ -71,15 +69,11 @@ impl TokenCache {
 
     /// A valid token: the cached one, or a new one fetched through `service`; the fetch
     /// sends the client secret over plain http only to loopback or when `allow_insecure`.
-    pub(in crate::auth) async fn token<S>(
+    async fn obtain(
         &self,
-        service: S,
+        service: Box<dyn HttpCall>,
         allow_insecure: bool,
-    ) -> Result<Secret, Error>
-    where
-        S: Service<Request<Bytes>, Response = Response<Bytes>>,
-        S::Error: Into<Error>,
-    {
+    ) -> Result<Secret, Error> {
         let mut service = Some(service);
         let mut waited_for = None;
         for _ in 0..MAX_ROUNDS {
@@ -107,7 +101,7 @@ impl TokenCache {
     }
 
     /// Forgets the cached token if it is `used`, after the server refused it (401).
-    pub(in crate::auth) fn invalidate(&self, used: &Secret) {
+    fn forget(&self, used: &Secret) {
         let mut state = self.lock();
         if state
             .token
@@ -147,16 +141,12 @@ impl TokenCache {
     }
 
     /// Fetches a token for everyone, then wakes the waiters.
-    async fn lead<S>(
+    async fn lead(
         &self,
-        service: S,
+        service: Box<dyn HttpCall>,
         fallback: Option<Secret>,
         allow_insecure: bool,
-    ) -> Result<Secret, Error>
-    where
-        S: Service<Request<Bytes>, Response = Response<Bytes>>,
-        S::Error: Into<Error>,
-    {
+    ) -> Result<Secret, Error> {
         let mut guard = LeaderGuard {
             cache: self,
             finished: false,
@@ -191,11 +181,11 @@ impl TokenCache {
         }
     }
 
-    async fn fetch<S>(&self, mut service: S, allow_insecure: bool) -> Result<Granted, Error>
-    where
-        S: Service<Request<Bytes>, Response = Response<Bytes>>,
-        S::Error: Into<Error>,
-    {
+    async fn fetch(
+        &self,
+        mut service: Box<dyn HttpCall>,
+        allow_insecure: bool,
+    ) -> Result<Granted, Error> {
         let known = self
             .config
             .token_endpoint
@@ -204,12 +194,12 @@ impl TokenCache {
         let endpoint = if let Some(endpoint) = known {
             endpoint
         } else {
-            let found = exchange::discover(&mut service, &self.config, allow_insecure).await?;
+            let found = exchange::discover(service.as_mut(), &self.config, allow_insecure).await?;
             self.lock().endpoint = Some(found.clone());
             found
         };
         tracing::debug!(token_endpoint = %endpoint, "requesting an OAuth token");
-        exchange::request_token(&mut service, &self.config, &endpoint, allow_insecure).await
+        exchange::request_token(service.as_mut(), &self.config, &endpoint, allow_insecure).await
     }
 
     /// Records the end of a refresh and wakes everyone waiting for it.
@@ -239,6 +229,20 @@ impl TokenCache {
 
 /// A fetch that failed for another reason than the token endpoint's answer (the network, a
 /// proxy) still surfaces as an auth error, with the cause kept as its source.
+impl OAuthTokens for TokenCache {
+    fn token(
+        &self,
+        http: Box<dyn HttpCall>,
+        allow_insecure: bool,
+    ) -> BoxFuture<'_, Result<Secret, Error>> {
+        Box::pin(self.obtain(http, allow_insecure))
+    }
+
+    fn invalidate(&self, used: &Secret) {
+        self.forget(used);
+    }
+}
+
 fn as_auth_error(error: Error) -> Error {
     if error.kind() == ErrorKind::Auth {
         return error;

@@ -2,6 +2,7 @@
 
 use super::OAuthM2m;
 use super::basic::basic_authorization;
+use super::erased::HttpCall;
 use crate::auth::transport_security;
 use crate::{Error, Operation};
 use bytes::Bytes;
@@ -10,7 +11,6 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Deserialize;
 use std::time::Duration;
 use tokens_types::Secret;
-use tower::{Service, ServiceExt};
 
 /// What a form value escapes: everything but letters, digits and `-._~`.
 const FORM_VALUE: &AsciiSet = &NON_ALPHANUMERIC
@@ -44,15 +44,11 @@ struct OAuthErrorReply {
 }
 
 /// Finds the token endpoint from the workspace's authorization-server metadata.
-pub(super) async fn discover<S>(
-    service: &mut S,
+pub(super) async fn discover(
+    service: &mut dyn HttpCall,
     config: &OAuthM2m,
     allow_insecure: bool,
-) -> Result<String, Error>
-where
-    S: Service<Request<Bytes>, Response = Response<Bytes>>,
-    S::Error: Into<Error>,
-{
+) -> Result<String, Error> {
     let url = config.discovery_url();
     let mut request = Request::builder()
         .method(Method::GET)
@@ -62,7 +58,7 @@ where
         .map_err(|_| Error::auth(format!("the OAuth discovery URL {url} is invalid")))?;
     request.extensions_mut().insert(Operation::OAUTH_DISCOVERY);
 
-    let response = send(service, request).await?;
+    let response = service.send(request).await?;
     if !response.status().is_success() {
         return Err(Error::auth(format!(
             "OAuth endpoint discovery at {url} failed with status {}",
@@ -83,16 +79,12 @@ where
 }
 
 /// Asks `endpoint` for a token with the client-credentials grant.
-pub(super) async fn request_token<S>(
-    service: &mut S,
+pub(super) async fn request_token(
+    service: &mut dyn HttpCall,
     config: &OAuthM2m,
     endpoint: &str,
     allow_insecure: bool,
-) -> Result<Granted, Error>
-where
-    S: Service<Request<Bytes>, Response = Response<Bytes>>,
-    S::Error: Into<Error>,
-{
+) -> Result<Granted, Error> {
     let uri = parse_endpoint(endpoint)?;
     transport_security::check(&uri, allow_insecure)?;
 
@@ -115,20 +107,11 @@ where
         .insert(header::AUTHORIZATION, authorization);
     request.extensions_mut().insert(Operation::OAUTH_TOKEN);
 
-    let response = send(service, request).await?;
+    let response = service.send(request).await?;
     if !response.status().is_success() {
         return Err(token_error(endpoint, &response));
     }
     read_grant(endpoint, response.body())
-}
-
-async fn send<S>(service: &mut S, request: Request<Bytes>) -> Result<Response<Bytes>, Error>
-where
-    S: Service<Request<Bytes>, Response = Response<Bytes>>,
-    S::Error: Into<Error>,
-{
-    let ready = service.ready().await.map_err(Into::into)?;
-    ready.call(request).await.map_err(Into::into)
 }
 
 fn parse_endpoint(endpoint: &str) -> Result<Uri, Error> {

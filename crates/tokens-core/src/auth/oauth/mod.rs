@@ -14,9 +14,11 @@
 
 mod basic;
 mod cache;
+mod erased;
 mod exchange;
 
 pub(super) use cache::TokenCache;
+pub(super) use erased::{Erased, OAuthTokens};
 
 use crate::{Error, normalize_host};
 use std::fmt;
