@@ -56,6 +56,7 @@ mod secret;
 mod time;
 mod token_id;
 mod token_info;
+mod wire_object;
 
 pub use autoscope::AutoscopeState;
 pub use error_body::{

@@ -1,7 +1,8 @@
 //! Reply bodies of the four token endpoints.
 
+use crate::wire_object::{Key, Seen, keep};
 use crate::{Secret, TokenInfo};
-use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::fmt;
@@ -62,25 +63,12 @@ impl<'de> Visitor<'de> for CreateTokenResponseVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut reply = CreateTokenResponse::default();
-        let (mut seen_info, mut seen_value) = (false, false);
-        while let Some(key) = map.next_key::<String>()? {
+        let mut seen = Seen::default();
+        while let Some(key) = map.next_key::<Key<'de>>()? {
             match key.as_str() {
-                "token_info" if seen_info => return Err(de::Error::duplicate_field("token_info")),
-                "token_info" => {
-                    seen_info = true;
-                    reply.token_info = map.next_value()?;
-                }
-                "token_value" if seen_value => {
-                    return Err(de::Error::duplicate_field("token_value"));
-                }
-                "token_value" => {
-                    seen_value = true;
-                    reply.token_value = map.next_value()?;
-                }
-                _ => {
-                    let value = map.next_value()?;
-                    reply.extra.insert(key, value);
-                }
+                "token_info" => reply.token_info = seen.value(&mut map, 0, "token_info")?,
+                "token_value" => reply.token_value = seen.value(&mut map, 1, "token_value")?,
+                _ => keep(&mut map, &mut reply.extra, key)?,
             }
         }
         Ok(reply)
@@ -95,7 +83,7 @@ impl<'de> Visitor<'de> for CreateTokenResponseVisitor {
 /// let empty: ListTokensResponse = serde_json::from_str("{}").unwrap();
 /// assert!(empty.token_infos.is_empty());
 /// ```
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[non_exhaustive]
 pub struct ListTokensResponse {
     /// The caller's tokens.
@@ -117,7 +105,7 @@ impl ListTokensResponse {
 }
 
 /// Reply to an update: `{}` (fields a newer service adds are kept).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[non_exhaustive]
 pub struct UpdateTokenResponse {
     /// Fields this version does not know.
@@ -133,7 +121,7 @@ impl UpdateTokenResponse {
 }
 
 /// Reply to a delete: `{}` or an empty body (fields a newer service adds are kept).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[non_exhaustive]
 pub struct DeleteTokenResponse {
     /// Fields this version does not know.
@@ -145,5 +133,53 @@ impl DeleteTokenResponse {
     /// The empty reply.
     pub fn new() -> Self {
         DeleteTokenResponse::default()
+    }
+}
+
+impl<'de> Deserialize<'de> for ListTokensResponse {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ListTokensResponseVisitor)
+    }
+}
+
+/// Reads a list reply in one pass (see `wire_object`), as the derive with the attributes
+/// above would.
+struct ListTokensResponseVisitor;
+
+impl<'de> Visitor<'de> for ListTokensResponseVisitor {
+    type Value = ListTokensResponse;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list-tokens reply object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut reply = ListTokensResponse::default();
+        let mut seen = Seen::default();
+        while let Some(key) = map.next_key::<Key<'de>>()? {
+            match key.as_str() {
+                "token_infos" => reply.token_infos = seen.value(&mut map, 0, "token_infos")?,
+                _ => keep(&mut map, &mut reply.extra, key)?,
+            }
+        }
+        Ok(reply)
+    }
+}
+
+/// As the derive would read an object of unknown fields only: every field into `extra`.
+impl<'de> Deserialize<'de> for UpdateTokenResponse {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(UpdateTokenResponse {
+            extra: Map::deserialize(deserializer)?,
+        })
+    }
+}
+
+/// As the derive would read an object of unknown fields only: every field into `extra`.
+impl<'de> Deserialize<'de> for DeleteTokenResponse {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(DeleteTokenResponse {
+            extra: Map::deserialize(deserializer)?,
+        })
     }
 }

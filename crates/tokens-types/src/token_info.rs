@@ -1,8 +1,11 @@
 //! `PublicTokenInfo`: what the service tells about a token, never its secret.
 
+use crate::wire_object::{Key, Seen, keep};
 use crate::{AutoscopeState, Expiry, Timestamp, TokenId};
+use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::fmt;
 
 /// What the service tells about a token (`PublicTokenInfo` on the wire). It never holds the
 /// secret.
@@ -24,7 +27,7 @@ use serde_json::{Map, Value};
 /// let built = TokenInfo::new("ab12").with_comment("ci");
 /// assert_eq!(built.comment.as_deref(), Some("ci"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[non_exhaustive]
 pub struct TokenInfo {
     /// The token's id.
@@ -126,5 +129,52 @@ impl TokenInfo {
     pub fn with_last_accessed_time(mut self, time: Timestamp) -> Self {
         self.last_accessed_time = Some(time);
         self
+    }
+}
+
+/// Read in one pass (see `wire_object`), as `#[derive(Deserialize)]` with the attributes
+/// above would read it.
+impl<'de> Deserialize<'de> for TokenInfo {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(TokenInfoVisitor)
+    }
+}
+
+struct TokenInfoVisitor;
+
+impl<'de> Visitor<'de> for TokenInfoVisitor {
+    type Value = TokenInfo;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a token info object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TokenInfo, A::Error> {
+        let mut info = TokenInfo::default();
+        let mut seen = Seen::default();
+        while let Some(key) = map.next_key::<Key<'de>>()? {
+            let m = &mut map;
+            match key.as_str() {
+                "token_id" => info.token_id = seen.value(m, 0, "token_id")?,
+                "comment" => info.comment = seen.value(m, 1, "comment")?,
+                "creation_time" => info.creation_time = seen.value(m, 2, "creation_time")?,
+                "expiry_time" => info.expiry_time = seen.value(m, 3, "expiry_time")?,
+                "scopes" => info.scopes = seen.value(m, 4, "scopes")?,
+                "autoscope_state" => {
+                    info.autoscope_state = seen.value(m, 5, "autoscope_state")?;
+                }
+                "inferred_scopes" => {
+                    info.inferred_scopes = seen.value(m, 6, "inferred_scopes")?;
+                }
+                "backfill_scopes" => {
+                    info.backfill_scopes = seen.value(m, 7, "backfill_scopes")?;
+                }
+                "last_accessed_time" => {
+                    info.last_accessed_time = seen.value(m, 8, "last_accessed_time")?;
+                }
+                _ => keep(m, &mut info.extra, key)?,
+            }
+        }
+        Ok(info)
     }
 }

@@ -133,3 +133,28 @@ fn create_response_that_is_not_an_object_is_refused() {
     assert!(serde_json::from_str::<CreateTokenResponse>("[]").is_err());
     assert!(serde_json::from_str::<CreateTokenResponse>("\"dapi\"").is_err());
 }
+
+#[test]
+fn list_response_keeps_unknown_fields_and_refuses_a_repeated_list() {
+    let listed: ListTokensResponse =
+        serde_json::from_str(r#"{"token_infos": [{"token_id": "a"}], "next": "x"}"#).unwrap();
+    assert_eq!(listed.token_infos.len(), 1);
+    assert_eq!(listed.extra.get("next"), Some(&serde_json::json!("x")));
+    let err =
+        serde_json::from_str::<ListTokensResponse>(r#"{"token_infos": [], "token_infos": []}"#)
+            .unwrap_err();
+    assert!(
+        err.to_string().contains("duplicate field `token_infos`"),
+        "{err}"
+    );
+    assert!(serde_json::from_str::<ListTokensResponse>(r#"{"token_infos": null}"#).is_err());
+}
+
+#[test]
+fn update_and_delete_responses_keep_every_field() {
+    let updated: UpdateTokenResponse = serde_json::from_str(r#"{"a": 1}"#).unwrap();
+    assert_eq!(updated.extra.get("a"), Some(&serde_json::json!(1)));
+    let deleted: DeleteTokenResponse = serde_json::from_str(r#"{"b": [true]}"#).unwrap();
+    assert_eq!(deleted.extra.get("b"), Some(&serde_json::json!([true])));
+    assert!(serde_json::from_str::<DeleteTokenResponse>("[]").is_err());
+}

@@ -170,3 +170,39 @@ fn token_id_is_a_plain_string_on_the_wire() {
     );
     assert!(!info.token_id.unwrap().is_well_formed());
 }
+
+#[test]
+fn a_repeated_known_field_is_refused_even_after_a_null() {
+    for body in [
+        r#"{"comment": "a", "comment": "b"}"#,
+        r#"{"comment": null, "comment": "b"}"#,
+    ] {
+        let err = serde_json::from_str::<TokenInfo>(body).unwrap_err();
+        assert!(
+            err.to_string().contains("duplicate field `comment`"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn field_names_with_escapes_are_read_like_plain_ones() {
+    let info: TokenInfo =
+        serde_json::from_str(r#"{"token\u005fid": "ab12", "n\u00e9w": 1}"#).unwrap();
+    assert_eq!(
+        info.token_id.as_ref().map(tokens_types::TokenId::as_str),
+        Some("ab12")
+    );
+    assert_eq!(info.extra.get("n\u{e9}w"), Some(&json!(1)));
+}
+
+#[test]
+fn a_repeated_unknown_field_keeps_its_last_value() {
+    let info: TokenInfo = serde_json::from_str(r#"{"future": 1, "future": 2}"#).unwrap();
+    assert_eq!(info.extra.get("future"), Some(&json!(2)));
+}
+
+#[test]
+fn a_token_info_must_be_an_object() {
+    assert!(serde_json::from_str::<TokenInfo>(r#"["ab12"]"#).is_err());
+}
