@@ -4,9 +4,10 @@
 //! acted) lives on [`Error`] itself, so the typed client, the CLI and this layer agree; here
 //! it is applied to one attempt of one call.
 
-use crate::{Error, Operation, SendState};
+use crate::{Error, ErrorKind, Operation, SendState, TransportErrorKind};
 use bytes::Bytes;
-use http::Response;
+use http::{Response, StatusCode};
+use std::fmt;
 use std::time::Duration;
 use tokens_types::{ErrorCode, Timestamp};
 
@@ -17,7 +18,7 @@ pub(super) enum Verdict {
     Done(Result<Response<Bytes>, Error>),
     /// Send the request again, after `server_wait` if the server named one.
     Retry {
-        reason: String,
+        reason: Reason,
         server_wait: Option<Duration>,
         /// The outcome, returned as it is if the retry cannot happen (deadline, budget).
         outcome: Result<Response<Bytes>, Error>,
@@ -64,7 +65,7 @@ pub(super) fn decide(
     }
     if error.is_retryable_for(operation) {
         return Verdict::Retry {
-            reason: reason(&error),
+            reason: Reason::of(&error),
             server_wait: error.retry_after(),
             outcome,
         };
@@ -79,7 +80,7 @@ fn decide_on_error(operation: Operation, error: Error) -> Verdict {
     let error = error.with_operation(operation);
     if error.is_retryable_for(operation) {
         return Verdict::Retry {
-            reason: reason(&error),
+            reason: Reason::of(&error),
             server_wait: error.retry_after(),
             outcome: Err(error),
         };
@@ -99,17 +100,68 @@ pub(super) fn may_have_acted(outcome: &Result<Response<Bytes>, Error>) -> bool {
 }
 
 /// A short reason for the debug log: what failed, never a header or a body.
-fn reason(error: &Error) -> String {
-    if let Some(transport) = error.transport() {
-        let sent = match transport.send_state() {
-            SendState::NotSent => "before the request was sent",
-            _ => "after the request may have been sent",
-        };
-        return format!("{:?} failure {sent}", transport.kind()).to_lowercase();
+///
+/// It keeps the few facts it needs and writes its text only when a log line is written,
+/// so a build with logging compiled out carries no formatting for it.
+#[derive(Debug)]
+pub(super) enum Reason {
+    /// A transport failure, and whether the request may have been sent.
+    Transport {
+        kind: TransportErrorKind,
+        may_have_been_sent: bool,
+    },
+    /// An error reply.
+    Reply {
+        status: Option<StatusCode>,
+        code: Option<ErrorCode>,
+        kind: ErrorKind,
+    },
+}
+
+impl Reason {
+    fn of(error: &Error) -> Reason {
+        match error.transport() {
+            Some(transport) => Reason::Transport {
+                kind: transport.kind(),
+                may_have_been_sent: transport.send_state() != SendState::NotSent,
+            },
+            None => Reason::Reply {
+                status: error.status(),
+                code: error.error_code().cloned(),
+                kind: error.kind(),
+            },
+        }
     }
-    match (error.status(), error.error_code()) {
-        (Some(status), Some(code)) => format!("status {} {code}", status.as_u16()),
-        (Some(status), None) => format!("status {} ({})", status.as_u16(), error.kind()),
-        (None, _) => error.kind().to_string(),
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Reason::Transport {
+                kind,
+                may_have_been_sent,
+            } => {
+                let sent = if *may_have_been_sent {
+                    "after the request may have been sent"
+                } else {
+                    "before the request was sent"
+                };
+                let kind = format!("{kind:?}").to_lowercase();
+                write!(f, "{kind} failure {sent}")
+            }
+            Reason::Reply {
+                status: Some(status),
+                code: Some(code),
+                ..
+            } => write!(f, "status {} {code}", status.as_u16()),
+            Reason::Reply {
+                status: Some(status),
+                code: None,
+                kind,
+            } => write!(f, "status {} ({kind})", status.as_u16()),
+            Reason::Reply {
+                status: None, kind, ..
+            } => write!(f, "{kind}"),
+        }
     }
 }
