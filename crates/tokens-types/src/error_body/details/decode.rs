@@ -125,11 +125,15 @@ impl<'a> Fields<'a> {
     fn string_map(&self, name: &str) -> Option<BTreeMap<String, String>> {
         match self.get(name, name) {
             None => Some(BTreeMap::new()),
-            Some(value) => value
-                .as_object()?
-                .iter()
-                .map(|(key, item)| Some((key.clone(), item.as_str()?.to_owned())))
-                .collect(),
+            Some(value) => {
+                // Inserted one by one: collecting into a map sorts a buffer first, which
+                // would link a sort routine for the few entries a detail has.
+                let mut map = BTreeMap::new();
+                for (key, item) in value.as_object()? {
+                    map.insert(key.clone(), item.as_str()?.to_owned());
+                }
+                Some(map)
+            }
         }
     }
 
