@@ -56,6 +56,7 @@ mod config;
 mod error;
 mod operation;
 pub mod rate_limit;
+mod response_future;
 pub mod retry;
 mod runtime;
 mod service;

@@ -14,13 +14,12 @@
 //!   the status, never a secret;
 //! - forgets an OAuth token the API refused with 401, so the next call fetches a new one.
 
-mod future;
 mod layer;
 mod oauth;
 mod source;
 mod transport_security;
 
-pub use future::ResponseFuture;
+pub use crate::response_future::ResponseFuture;
 pub use layer::AuthLayer;
 pub use oauth::{DEFAULT_TOKEN_TIMEOUT, OAuthM2m};
 use source::PatHeader;

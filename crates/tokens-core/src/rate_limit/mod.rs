@@ -18,12 +18,12 @@
 //! The layer only waits; it never fails a request of its own accord. The retry layer above
 //! it bounds the wait with the call's deadline, and retries the 429 itself.
 
-mod future;
 mod layer;
 mod limiter;
 mod rate;
+mod wait;
 
-pub use future::ResponseFuture;
+pub use crate::response_future::ResponseFuture;
 pub use layer::RateLimitLayer;
 pub use limiter::RateLimiter;
 pub use rate::Rate;
@@ -142,7 +142,7 @@ where
         // in the order they called.
         let reservation = limiter.reserve();
         ResponseFuture::new(Box::pin(async move {
-            future::wait_for_slot(limiter.clone(), reservation).await;
+            wait::wait_for_slot(limiter.clone(), reservation).await;
             let response = inner.call(request).await.map_err(Into::into)?;
             if response.status() == StatusCode::TOO_MANY_REQUESTS {
                 let pause = pause_for(&response, &limiter, default_pause).min(max_pause);

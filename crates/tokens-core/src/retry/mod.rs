@@ -40,15 +40,14 @@ mod attempts;
 mod budget;
 mod deadline;
 mod decision;
-mod future;
 mod layer;
 mod policy;
 
+pub use crate::response_future::ResponseFuture;
 pub use already_deleted::AlreadyDeleted;
 pub use budget::RetryBudget;
 pub use deadline::CallTimeout;
 pub(crate) use deadline::race;
-pub use future::ResponseFuture;
 pub use layer::RetryLayer;
 pub use policy::{DEFAULT_CALL_TIMEOUT, RetryPolicy};
 

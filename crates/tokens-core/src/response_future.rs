@@ -1,4 +1,8 @@
-//! The response future of [`Auth`](super::Auth).
+//! The response future shared by the layers that box their work: auth, rate limit, retry.
+//!
+//! Each of them runs an `async` block (a token lookup, a wait for a slot, the attempt loop)
+//! around the inner call and hands it back boxed, so one type serves all three; the layers
+//! re-export it as their own `ResponseFuture`.
 
 use crate::Error;
 use crate::runtime::BoxFuture;
@@ -9,13 +13,16 @@ use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
-/// Getting a token (perhaps waiting for a refresh), then the inner call.
+/// The response future of [`Auth`](crate::auth::Auth) (getting a token, perhaps waiting for
+/// a refresh, then the inner call), [`RateLimit`](crate::rate_limit::RateLimit) (the wait
+/// for a slot, then the inner call) and [`Retry`](crate::retry::Retry) (every attempt and
+/// every wait of the call).
 pub struct ResponseFuture {
     inner: BoxFuture<'static, Result<Response<Bytes>, Error>>,
 }
 
 impl ResponseFuture {
-    pub(super) fn new(inner: BoxFuture<'static, Result<Response<Bytes>, Error>>) -> Self {
+    pub(crate) fn new(inner: BoxFuture<'static, Result<Response<Bytes>, Error>>) -> Self {
         ResponseFuture { inner }
     }
 }

@@ -1,44 +1,11 @@
-//! Waiting for a slot, and the response future of [`RateLimit`](super::RateLimit).
+//! Waiting for a slot.
 
 use super::limiter::{RateLimiter, Reservation};
-use crate::Error;
-use crate::runtime::BoxFuture;
-use bytes::Bytes;
-use http::Response;
-use std::fmt;
-use std::future::Future;
-use std::pin::Pin;
-use std::task::{Context, Poll};
 use std::time::Duration;
 
 /// How many times a waiting caller re-queues because 429s keep arriving before it goes
 /// anyway; the pauses themselves are capped, so this only bounds the loop.
 const MAX_REQUEUES: u32 = 32;
-
-/// The response of a rate-limited call: first the wait for a slot, then the inner call.
-pub struct ResponseFuture {
-    inner: BoxFuture<'static, Result<Response<Bytes>, Error>>,
-}
-
-impl ResponseFuture {
-    pub(super) fn new(inner: BoxFuture<'static, Result<Response<Bytes>, Error>>) -> Self {
-        ResponseFuture { inner }
-    }
-}
-
-impl Future for ResponseFuture {
-    type Output = Result<Response<Bytes>, Error>;
-
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        self.inner.as_mut().poll(cx)
-    }
-}
-
-impl fmt::Debug for ResponseFuture {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ResponseFuture").finish_non_exhaustive()
-    }
-}
 
 /// Sleeps until the slot `first` comes. If a 429 paused the limiter meanwhile, the slot is
 /// stale and the caller queues again behind the pause.
