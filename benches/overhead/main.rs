@@ -15,7 +15,8 @@
 //! (A B, then B A, ...) so that noise from the machine falls on both alike. The client's
 //! rate limit is a million requests per second, so it never waits.
 //!
-//! Settings (environment): `TOKENS_BENCH_ROUNDS` (default 5) slices per cell and side,
+//! Settings (environment): `TOKENS_BENCH_ROUNDS` (default 5; 1 when run by `cargo test`
+//! rather than `cargo bench`, with 20 ms slices) slices per cell and side,
 //! `TOKENS_BENCH_SLICE_MS` (default 400) the length of a slice, `TOKENS_BENCH_LIST_TOKENS`
 //! (default 10) how many tokens the listed user holds, `TOKENS_BENCH_SERVER_LATENCY_US`
 //! (default 0) a delay the emulator adds to every reply, standing in for a network.
@@ -53,10 +54,14 @@ struct Settings {
 }
 
 impl Settings {
+    /// The settings from the environment. Without `--bench` (which `cargo bench` passes, and
+    /// `cargo test --benches` does not), one short round only checks that every side works.
     fn from_env() -> Result<Settings, String> {
+        let benchmarking = std::env::args().any(|arg| arg == "--bench");
+        let (rounds, slice_ms) = if benchmarking { (5, 400) } else { (1, 20) };
         Ok(Settings {
-            rounds: env_number("TOKENS_BENCH_ROUNDS", 5)?,
-            slice: Duration::from_millis(env_number("TOKENS_BENCH_SLICE_MS", 400)?),
+            rounds: env_number("TOKENS_BENCH_ROUNDS", rounds)?,
+            slice: Duration::from_millis(env_number("TOKENS_BENCH_SLICE_MS", slice_ms)?),
             list_tokens: env_number("TOKENS_BENCH_LIST_TOKENS", 10)?,
             server_latency: Duration::from_micros(env_number("TOKENS_BENCH_SERVER_LATENCY_US", 0)?),
         })
