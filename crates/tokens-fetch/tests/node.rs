@@ -7,60 +7,7 @@ mod scenarios;
 use scenarios::{client, transport};
 use wasm_bindgen_test::wasm_bindgen_test;
 
-#[wasm_bindgen_test]
-async fn lifecycle_create_list_update_delete() {
-    client::lifecycle().await;
-}
-
-#[wasm_bindgen_test]
-async fn a_429_is_retried_after_its_retry_after() {
-    client::a_429_is_retried_after_its_retry_after().await;
-}
-
-#[wasm_bindgen_test]
-async fn a_slow_attempt_times_out_and_its_request_is_aborted() {
-    client::a_slow_attempt_times_out_and_its_request_is_aborted().await;
-}
-
-#[wasm_bindgen_test]
-async fn the_rate_limiter_paces_calls() {
-    client::the_rate_limiter_paces_calls().await;
-}
-
-#[wasm_bindgen_test]
-async fn transport_reads_status_headers_and_body() {
-    transport::reads_status_headers_and_body().await;
-}
-
-#[wasm_bindgen_test]
-async fn transport_sends_method_headers_and_body() {
-    transport::sends_method_headers_and_body().await;
-}
-
-#[wasm_bindgen_test]
-async fn transport_refuses_a_body_over_the_cap() {
-    transport::refuses_a_body_over_the_cap().await;
-}
-
-#[wasm_bindgen_test]
-async fn dropping_a_pending_fetch_frees_its_connection() {
-    transport::dropping_a_pending_fetch_frees_its_connection().await;
-}
-
-#[wasm_bindgen_test]
-async fn sleep_lasts_at_least_its_duration() {
-    transport::sleep_lasts_at_least_its_duration().await;
-}
-
-#[wasm_bindgen_test]
-fn now_is_the_javascript_date() {
-    transport::now_is_the_javascript_date();
-}
-
-#[wasm_bindgen_test]
-fn jitter_is_seeded_at_random() {
-    transport::jitter_is_seeded_at_random();
-}
+scenarios::shared_scenarios!();
 
 #[wasm_bindgen_test]
 async fn a_refused_connection_in_node_was_not_sent() {
