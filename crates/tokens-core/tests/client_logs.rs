@@ -2,35 +2,17 @@
 //! OpenTelemetry names are there, and no secret is.
 
 mod client_support;
+mod log_capture;
+
+use log_capture::Captured;
 
 use client_support::{START, Script};
-use std::io::Write;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use tokens_core::types::{CreateTokenRequest, TokenId};
 use tokens_core::{ClientBuilder, Config, ManualClock};
 
 const TOKEN: &str = "dapi0123456789abcdef0123456789abcdef";
 const MINTED: &str = "dapifedcba9876543210fedcba9876543210";
-
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl Captured {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
-    }
-}
 
 #[test]
 fn trace_output_names_the_call_and_holds_no_secret() {

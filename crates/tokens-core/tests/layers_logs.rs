@@ -1,9 +1,11 @@
 //! Everything the layers log, at TRACE, holds no secret, and no retry is logged as an error.
 
+mod log_capture;
 mod support;
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
+use log_capture::Captured;
+
+use std::sync::Arc;
 use std::time::Duration;
 use support::workspace::{HOST, TokenReply, Workspace};
 use support::{Reply, START, ScriptedTransport, request};
@@ -19,27 +21,6 @@ const PAT: &str = "dapi0123456789abcdef0123456789abcdef";
 const CLIENT_SECRET: &str = "dose-very-secret-client-secret";
 /// base64 of `client-id:dose-very-secret-client-secret`, the Basic credential.
 const BASIC: &str = "Y2xpZW50LWlkOmRvc2UtdmVyeS1zZWNyZXQtY2xpZW50LXNlY3JldA==";
-
-/// A writer that appends to a shared buffer.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl Captured {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
-    }
-}
 
 /// The default stack of layers over `transport`, as the builder assembles it.
 type Stack<S> = Retry<RateLimit<Timeout<Auth<S>>>>;
