@@ -1,37 +1,17 @@
 //! Failures without a response, and whether each may have reached the server.
 
-mod local_server;
+mod support;
 
-use bytes::Bytes;
 use std::time::Duration;
+use support::get;
 use tokens_core::{SendState, TransportErrorKind};
 use tokens_hyper::HyperTransport;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
+use tokio::io::AsyncWriteExt;
 use tower::ServiceExt;
-
-fn get(url: String) -> http::Request<Bytes> {
-    http::Request::get(url).body(Bytes::new()).expect("request")
-}
-
-/// Reads from `socket` until the end of a request head (or EOF), at most 64 KiB.
-async fn read_request_head(socket: &mut TcpStream) -> Vec<u8> {
-    let mut head = Vec::new();
-    let mut buf = [0_u8; 1024];
-    while !head.windows(4).any(|w| w == b"\r\n\r\n") && head.len() < 64 * 1024 {
-        match socket.read(&mut buf).await {
-            Ok(0) | Err(_) => break,
-            Ok(n) => head.extend_from_slice(&buf[..n]),
-        }
-    }
-    head
-}
 
 #[tokio::test]
 async fn refused_connection_is_not_sent() {
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let addr = listener.local_addr().expect("addr");
-    drop(listener);
+    let addr = support::closed_port().await;
     let transport = HyperTransport::new().expect("transport");
 
     let err = transport
@@ -46,12 +26,11 @@ async fn refused_connection_is_not_sent() {
 
 #[tokio::test]
 async fn server_closing_after_reading_the_request_is_maybe_sent() {
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let addr = listener.local_addr().expect("addr");
+    let (listener, addr) = support::bind_local().await;
     let (read_tx, read_rx) = tokio::sync::oneshot::channel();
     tokio::spawn(async move {
         let (mut socket, _) = listener.accept().await.expect("accept");
-        let head = read_request_head(&mut socket).await;
+        let head = support::read_request_head(&mut socket).await;
         let _ = read_tx.send(head);
         // Closing without a reply: the server may have acted on the request.
     });
@@ -70,11 +49,10 @@ async fn server_closing_after_reading_the_request_is_maybe_sent() {
 
 #[tokio::test]
 async fn server_replying_garbage_is_maybe_sent() {
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let addr = listener.local_addr().expect("addr");
+    let (listener, addr) = support::bind_local().await;
     tokio::spawn(async move {
         let (mut socket, _) = listener.accept().await.expect("accept");
-        let _ = read_request_head(&mut socket).await;
+        let _ = support::read_request_head(&mut socket).await;
         let _ = socket.write_all(b"NOT HTTP AT ALL\r\n\r\n").await;
     });
     let transport = HyperTransport::new().expect("transport");
@@ -95,8 +73,7 @@ async fn server_replying_garbage_is_maybe_sent() {
 /// failure and never a success; which state comes out is best effort.
 #[tokio::test]
 async fn server_closing_before_reading_fails_as_io() {
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let addr = listener.local_addr().expect("addr");
+    let (listener, addr) = support::bind_local().await;
     tokio::spawn(async move {
         let (socket, _) = listener.accept().await.expect("accept");
         drop(socket);
@@ -117,8 +94,7 @@ async fn server_closing_before_reading_fails_as_io() {
 
 #[tokio::test(start_paused = true)]
 async fn tls_handshake_that_never_finishes_times_out_as_not_sent() {
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let addr = listener.local_addr().expect("addr");
+    let (listener, addr) = support::bind_local().await;
     let (hold_tx, hold_rx) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(async move {
         // Accept, then never answer the ClientHello.

@@ -1,6 +1,6 @@
 //! What the transport logs: OpenTelemetry-named fields, never header values or bodies.
 
-mod local_server;
+mod support;
 
 use bytes::Bytes;
 use std::io;
@@ -28,8 +28,9 @@ impl Captured {
     }
 }
 
-#[tokio::test(flavor = "current_thread")]
-async fn debug_logs_name_the_server_but_no_header_value_or_body() {
+/// Sends this thread's DEBUG-and-above events, without colour, to the returned writer
+/// until the guard drops.
+fn capture_debug_logs() -> (Captured, tracing::subscriber::DefaultGuard) {
     let captured = Captured::default();
     let writer = captured.clone();
     let subscriber = tracing_subscriber::fmt()
@@ -37,12 +38,15 @@ async fn debug_logs_name_the_server_but_no_header_value_or_body() {
         .with_ansi(false)
         .with_writer(move || writer.clone())
         .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    (captured, tracing::subscriber::set_default(subscriber))
+}
 
-    let server = local_server::serve_http(local_server::fixed(
-        b"{\"token_value\":\"dapi-reply-secret\"}",
-    ))
-    .await;
+#[tokio::test(flavor = "current_thread")]
+async fn debug_logs_name_the_server_but_no_header_value_or_body() {
+    let (captured, _guard) = capture_debug_logs();
+
+    let server =
+        support::serve_http(support::fixed(b"{\"token_value\":\"dapi-reply-secret\"}")).await;
     let transport = HyperTransport::new().expect("transport");
     let request = http::Request::post(server.url("http", "/api/2.0/token/create"))
         .header(http::header::AUTHORIZATION, "Bearer dapi-header-secret")
@@ -67,20 +71,9 @@ async fn debug_logs_name_the_server_but_no_header_value_or_body() {
 
 #[tokio::test(flavor = "current_thread")]
 async fn proxy_credentials_never_reach_the_logs() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::DEBUG)
-        .with_ansi(false)
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let (captured, _guard) = capture_debug_logs();
 
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let proxy_addr = listener.local_addr().expect("addr");
-    drop(listener);
+    let proxy_addr = support::closed_port().await;
     let proxy = tokens_hyper::ProxyConfig::builder()
         .https_proxy(format!("http://alice:pw-secret@{proxy_addr}"))
         .build()
@@ -90,11 +83,7 @@ async fn proxy_credentials_never_reach_the_logs() {
         .build()
         .expect("transport");
     let err = transport
-        .oneshot(
-            http::Request::get("https://127.0.0.1:9/")
-                .body(Bytes::new())
-                .expect("request"),
-        )
+        .oneshot(support::get("https://127.0.0.1:9/".to_owned()))
         .await
         .expect_err("proxy is down");
 

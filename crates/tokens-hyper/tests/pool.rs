@@ -1,44 +1,15 @@
 //! Connection reuse, and a pooled connection the server closed while it sat idle.
 
-mod local_server;
+mod support;
 
-use bytes::Bytes;
+use support::{get, read_request_head, wait_for_peer_close};
 use tokens_hyper::HyperTransport;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
+use tokio::io::AsyncWriteExt;
 use tower::ServiceExt;
-
-fn get(url: String) -> http::Request<Bytes> {
-    http::Request::get(url).body(Bytes::new()).expect("request")
-}
-
-async fn read_request_head(socket: &mut TcpStream) -> Vec<u8> {
-    let mut head = Vec::new();
-    let mut buf = [0_u8; 1024];
-    while !head.windows(4).any(|w| w == b"\r\n\r\n") && head.len() < 64 * 1024 {
-        match socket.read(&mut buf).await {
-            Ok(0) | Err(_) => break,
-            Ok(n) => head.extend_from_slice(&buf[..n]),
-        }
-    }
-    head
-}
-
-/// Reads until the peer closes (bounded), discarding the bytes.
-async fn wait_for_peer_close(socket: &mut TcpStream) {
-    let mut buf = [0_u8; 1024];
-    for _ in 0..1024 {
-        match socket.read(&mut buf).await {
-            Ok(0) | Err(_) => return,
-            Ok(_) => {}
-        }
-    }
-}
 
 #[tokio::test]
 async fn idle_connection_closed_by_the_server_is_replaced_safely() {
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let addr = listener.local_addr().expect("addr");
+    let (listener, addr) = support::bind_local().await;
     let (closed_tx, closed_rx) = tokio::sync::oneshot::channel();
     tokio::spawn(async move {
         // First connection: answer once with keep-alive, then close it while it is idle in
@@ -80,7 +51,7 @@ async fn idle_connection_closed_by_the_server_is_replaced_safely() {
 
 #[tokio::test]
 async fn pooling_off_opens_a_connection_per_request() {
-    let server = local_server::serve_http(local_server::fixed(b"ok")).await;
+    let server = support::serve_http(support::fixed(b"ok")).await;
     let transport = HyperTransport::builder()
         .pool_max_idle_per_host(0)
         .build()

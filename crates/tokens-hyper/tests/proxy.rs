@@ -1,46 +1,28 @@
 //! Requests through a tiny HTTP proxy the test runs: CONNECT tunnels for https, absolute
 //! form for http, and NO_PROXY bypass.
 
-mod local_server;
+mod support;
 
-use bytes::Bytes;
-use local_server::TestPki;
 use std::net::SocketAddr;
+use support::get;
 use tokens_core::{SendState, TransportErrorKind};
-use tokens_hyper::{Certificate, HyperTransport, ProxyConfig};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
+use tokens_hyper::{HyperTransport, ProxyConfig};
+use tokio::io::AsyncWriteExt;
+use tokio::net::TcpStream;
 use tokio::sync::mpsc;
 use tower::ServiceExt;
-
-fn get(url: String) -> http::Request<Bytes> {
-    http::Request::get(url).body(Bytes::new()).expect("request")
-}
-
-async fn read_request_head(socket: &mut TcpStream) -> String {
-    let mut head = Vec::new();
-    let mut buf = [0_u8; 1];
-    // Byte by byte, so nothing after the head (tunnelled TLS) is consumed here.
-    while !head.ends_with(b"\r\n\r\n") && head.len() < 64 * 1024 {
-        match socket.read(&mut buf).await {
-            Ok(0) | Err(_) => break,
-            Ok(_) => head.push(buf[0]),
-        }
-    }
-    String::from_utf8_lossy(&head).into_owned()
-}
 
 /// A proxy that opens CONNECT tunnels to 127.0.0.1 only, answers plain requests itself
 /// with `proxied`, and reports every request head it receives.
 async fn start_proxy() -> (SocketAddr, mpsc::UnboundedReceiver<String>) {
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let addr = listener.local_addr().expect("addr");
+    let (listener, addr) = support::bind_local().await;
     let (heads_tx, heads_rx) = mpsc::unbounded_channel();
     tokio::spawn(async move {
         while let Ok((mut client, _)) = listener.accept().await {
             let heads_tx = heads_tx.clone();
             tokio::spawn(async move {
-                let head = read_request_head(&mut client).await;
+                let head = support::read_request_head(&mut client).await;
+                let head = String::from_utf8_lossy(&head).into_owned();
                 let _ = heads_tx.send(head.clone());
                 if let Some(target) = head
                     .strip_prefix("CONNECT ")
@@ -69,19 +51,19 @@ async fn start_proxy() -> (SocketAddr, mpsc::UnboundedReceiver<String>) {
     (addr, heads_rx)
 }
 
-async fn closed_port() -> SocketAddr {
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let addr = listener.local_addr().expect("addr");
-    drop(listener);
-    addr
+/// A transport that sends everything through `proxy`, with default TLS roots.
+fn transport_through(proxy: ProxyConfig) -> HyperTransport {
+    HyperTransport::builder()
+        .proxy(proxy)
+        .build()
+        .expect("transport")
 }
 
 #[tokio::test]
 async fn https_goes_through_a_connect_tunnel_with_proxy_credentials() {
-    let pki = TestPki::new();
-    let server = local_server::serve_https(
-        local_server::fixed(b"through the tunnel"),
-        pki.server_config(&[b"h2", b"http/1.1"]),
+    let (pki, server) = support::serve_https_with_new_ca(
+        support::fixed(b"through the tunnel"),
+        &[b"h2", b"http/1.1"],
     )
     .await;
     let (proxy_addr, mut heads) = start_proxy().await;
@@ -91,7 +73,7 @@ async fn https_goes_through_a_connect_tunnel_with_proxy_credentials() {
         .expect("proxy");
     let transport = HyperTransport::builder()
         .proxy(proxy)
-        .add_root_certificate(Certificate::from_pem(pki.ca_pem.as_bytes()).expect("CA pem"))
+        .add_root_certificate(pki.ca_certificate())
         .build()
         .expect("transport");
 
@@ -123,10 +105,7 @@ async fn plain_http_is_sent_to_the_proxy_in_absolute_form() {
         .http_proxy(format!("http://bob:pw@{proxy_addr}"))
         .build()
         .expect("proxy");
-    let transport = HyperTransport::builder()
-        .proxy(proxy)
-        .build()
-        .expect("transport");
+    let transport = transport_through(proxy);
 
     let response = transport
         .oneshot(get("http://127.0.0.1:9/api/2.0/token/list".to_owned()))
@@ -148,16 +127,13 @@ async fn plain_http_is_sent_to_the_proxy_in_absolute_form() {
 
 #[tokio::test]
 async fn no_proxy_hosts_bypass_the_proxy() {
-    let server = local_server::serve_http(local_server::fixed(b"direct")).await;
+    let server = support::serve_http(support::fixed(b"direct")).await;
     let proxy = ProxyConfig::builder()
-        .all_proxy(format!("http://{}", closed_port().await))
+        .all_proxy(format!("http://{}", support::closed_port().await))
         .no_proxy("localhost, 127.0.0.1")
         .build()
         .expect("proxy");
-    let transport = HyperTransport::builder()
-        .proxy(proxy)
-        .build()
-        .expect("transport");
+    let transport = transport_through(proxy);
 
     let response = transport
         .oneshot(get(server.url("http", "/")))
@@ -169,15 +145,12 @@ async fn no_proxy_hosts_bypass_the_proxy() {
 
 #[tokio::test]
 async fn unreachable_proxy_is_a_not_sent_connect_error() {
-    let server = local_server::serve_http(local_server::fixed(b"direct")).await;
+    let server = support::serve_http(support::fixed(b"direct")).await;
     let proxy = ProxyConfig::builder()
-        .all_proxy(format!("http://{}", closed_port().await))
+        .all_proxy(format!("http://{}", support::closed_port().await))
         .build()
         .expect("proxy");
-    let transport = HyperTransport::builder()
-        .proxy(proxy)
-        .build()
-        .expect("transport");
+    let transport = transport_through(proxy);
 
     let err = transport
         .oneshot(get(server.url("http", "/")))
@@ -197,10 +170,7 @@ async fn proxy_refusing_the_tunnel_is_a_not_sent_connect_error() {
         .https_proxy(format!("http://{proxy_addr}"))
         .build()
         .expect("proxy");
-    let transport = HyperTransport::builder()
-        .proxy(proxy)
-        .build()
-        .expect("transport");
+    let transport = transport_through(proxy);
 
     // The test proxy refuses tunnels to anything but 127.0.0.1; `localhost` is never
     // resolved or contacted, since the proxy answers 403 first.

@@ -1,6 +1,6 @@
 //! Requests that succeed: exact bytes both ways, and the response size cap.
 
-mod local_server;
+mod support;
 
 use bytes::Bytes;
 use http_body_util::Full;
@@ -11,7 +11,7 @@ use tower::ServiceExt;
 
 #[tokio::test]
 async fn get_returns_the_exact_response_bytes() {
-    let server = local_server::serve_http(local_server::fixed(b"{\"token_infos\":[]}\n")).await;
+    let server = support::serve_http(support::fixed(b"{\"token_infos\":[]}\n")).await;
     let transport = HyperTransport::new().expect("transport");
 
     let request = http::Request::get(server.url("http", "/api/2.0/token/list"))
@@ -32,7 +32,7 @@ async fn get_returns_the_exact_response_bytes() {
 
 #[tokio::test]
 async fn post_sends_the_exact_body_and_headers() {
-    let server = local_server::serve_http(local_server::echo()).await;
+    let server = support::serve_http(support::echo()).await;
     let transport = HyperTransport::new().expect("transport");
     let body = Bytes::from_static(b"{\"comment\":\"sdk \xc3\xa9\",\"lifetime_seconds\":300}");
 
@@ -62,7 +62,7 @@ async fn post_sends_the_exact_body_and_headers() {
 
 #[tokio::test]
 async fn clones_share_one_connection_pool() {
-    let server = local_server::serve_http(local_server::fixed(b"ok")).await;
+    let server = support::serve_http(support::fixed(b"ok")).await;
     let transport = HyperTransport::new().expect("transport");
 
     for _ in 0..3 {
@@ -78,7 +78,7 @@ async fn clones_share_one_connection_pool() {
 
 #[tokio::test]
 async fn body_declared_over_the_cap_is_body_too_large() {
-    let server = local_server::serve_http(Arc::new(|_seen: &local_server::Seen| {
+    let server = support::serve_http(Arc::new(|_seen: &support::Seen| {
         http::Response::new(Full::new(Bytes::from(vec![b'x'; 2048])))
     }))
     .await;
@@ -104,10 +104,7 @@ async fn chunked_body_over_the_cap_is_body_too_large() {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
     // A raw server that streams a chunked body with no Content-Length.
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let addr = listener.local_addr().expect("addr");
+    let (listener, addr) = support::bind_local().await;
     tokio::spawn(async move {
         let (mut socket, _) = listener.accept().await.expect("accept");
         let mut buf = [0_u8; 2048];
@@ -138,7 +135,7 @@ async fn chunked_body_over_the_cap_is_body_too_large() {
 
 #[tokio::test]
 async fn body_exactly_at_the_cap_is_accepted() {
-    let server = local_server::serve_http(Arc::new(|_seen: &local_server::Seen| {
+    let server = support::serve_http(Arc::new(|_seen: &support::Seen| {
         http::Response::new(Full::new(Bytes::from(vec![b'z'; 1024])))
     }))
     .await;

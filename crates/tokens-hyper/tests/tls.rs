@@ -1,27 +1,19 @@
 //! HTTPS against a private CA made at test time, and HTTP/2 by ALPN.
 
-mod local_server;
+mod support;
 
 use bytes::Bytes;
-use local_server::TestPki;
+use support::{TestPki, get};
 use tokens_core::{SendState, TransportErrorKind};
 use tokens_hyper::{Certificate, HyperTransport, TlsRoots};
 use tower::ServiceExt;
 
-fn get(url: String) -> http::Request<Bytes> {
-    http::Request::get(url).body(Bytes::new()).expect("request")
-}
-
 #[tokio::test]
 async fn https_works_with_the_custom_root() {
-    let pki = TestPki::new();
-    let server = local_server::serve_https(
-        local_server::fixed(b"secure"),
-        pki.server_config(&[b"http/1.1"]),
-    )
-    .await;
+    let (pki, server) =
+        support::serve_https_with_new_ca(support::fixed(b"secure"), &[b"http/1.1"]).await;
     let transport = HyperTransport::builder()
-        .add_root_certificate(Certificate::from_pem(pki.ca_pem.as_bytes()).expect("CA pem"))
+        .add_root_certificate(pki.ca_certificate())
         .build()
         .expect("transport");
 
@@ -37,12 +29,8 @@ async fn https_works_with_the_custom_root() {
 
 #[tokio::test]
 async fn https_works_with_a_der_root_and_only_custom_roots() {
-    let pki = TestPki::new();
-    let server = local_server::serve_https(
-        local_server::fixed(b"secure"),
-        pki.server_config(&[b"http/1.1"]),
-    )
-    .await;
+    let (pki, server) =
+        support::serve_https_with_new_ca(support::fixed(b"secure"), &[b"http/1.1"]).await;
     let transport = HyperTransport::builder()
         .tls_roots(TlsRoots::CustomOnly)
         .add_root_certificate(Certificate::from_der(pki.ca_der.clone()).expect("CA der"))
@@ -59,12 +47,8 @@ async fn https_works_with_a_der_root_and_only_custom_roots() {
 
 #[tokio::test]
 async fn https_without_the_custom_root_fails_as_tls_not_sent() {
-    let pki = TestPki::new();
-    let server = local_server::serve_https(
-        local_server::fixed(b"secure"),
-        pki.server_config(&[b"http/1.1"]),
-    )
-    .await;
+    let (_pki, server) =
+        support::serve_https_with_new_ca(support::fixed(b"secure"), &[b"http/1.1"]).await;
     let transport = HyperTransport::new().expect("transport");
 
     let err = transport
@@ -80,14 +64,10 @@ async fn https_without_the_custom_root_fails_as_tls_not_sent() {
 
 #[tokio::test]
 async fn http2_is_negotiated_by_alpn() {
-    let pki = TestPki::new();
-    let server = local_server::serve_https(
-        local_server::echo(),
-        pki.server_config(&[b"h2", b"http/1.1"]),
-    )
-    .await;
+    let (pki, server) =
+        support::serve_https_with_new_ca(support::echo(), &[b"h2", b"http/1.1"]).await;
     let transport = HyperTransport::builder()
-        .add_root_certificate(Certificate::from_pem(pki.ca_pem.as_bytes()).expect("CA pem"))
+        .add_root_certificate(pki.ca_certificate())
         .build()
         .expect("transport");
 
@@ -103,15 +83,11 @@ async fn http2_is_negotiated_by_alpn() {
 
 #[tokio::test]
 async fn http2_disabled_uses_http11_even_when_offered() {
-    let pki = TestPki::new();
-    let server = local_server::serve_https(
-        local_server::fixed(b"ok"),
-        pki.server_config(&[b"h2", b"http/1.1"]),
-    )
-    .await;
+    let (pki, server) =
+        support::serve_https_with_new_ca(support::fixed(b"ok"), &[b"h2", b"http/1.1"]).await;
     let transport = HyperTransport::builder()
         .http2(false)
-        .add_root_certificate(Certificate::from_pem(pki.ca_pem.as_bytes()).expect("CA pem"))
+        .add_root_certificate(pki.ca_certificate())
         .build()
         .expect("transport");
 

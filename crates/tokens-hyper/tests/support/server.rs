@@ -1,8 +1,4 @@
-//! Servers and certificates the tests start for themselves, on 127.0.0.1 only.
-
-// Each test binary uses only part of this module, and `pub` here means "shared by the
-// test files", not part of an API.
-#![allow(dead_code, unreachable_pub)]
+//! An HTTP/1.1 + HTTP/2 server (plain or TLS) that records every request it receives.
 
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
@@ -10,15 +6,15 @@ use hyper::body::Incoming;
 use hyper::service::service_fn;
 use hyper_util::rt::{TokioExecutor, TokioIo};
 use hyper_util::server::conn::auto;
-use rcgen::{BasicConstraints, CertificateParams, CertifiedIssuer, IsCa, KeyPair};
 use rustls::ServerConfig;
-use rustls::pki_types::PrivateKeyDer;
 use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use tokio::net::TcpListener;
 use tokio_rustls::TlsAcceptor;
+
+use super::TestPki;
 
 /// What the server saw of one request.
 #[derive(Debug, Clone)]
@@ -74,6 +70,13 @@ pub async fn serve_http(handler: Handler) -> TestServer {
 /// Serves HTTPS with `tls`, HTTP/1.1 or HTTP/2 as negotiated by ALPN.
 pub async fn serve_https(handler: Handler, tls: Arc<ServerConfig>) -> TestServer {
     serve(handler, Some(TlsAcceptor::from(tls))).await
+}
+
+/// Makes a fresh private CA and serves HTTPS with a certificate it signed, offering `alpn`.
+pub async fn serve_https_with_new_ca(handler: Handler, alpn: &[&[u8]]) -> (TestPki, TestServer) {
+    let pki = TestPki::new();
+    let server = serve_https(handler, pki.server_config(alpn)).await;
+    (pki, server)
 }
 
 async fn serve(handler: Handler, tls: Option<TlsAcceptor>) -> TestServer {
@@ -135,48 +138,4 @@ async fn serve(handler: Handler, tls: Option<TlsAcceptor>) -> TestServer {
         }
     });
     server
-}
-
-/// A private CA and a server certificate for `127.0.0.1` signed by it, made at test time.
-pub struct TestPki {
-    pub ca_pem: String,
-    pub ca_der: Vec<u8>,
-    pub server_chain: Vec<rustls::pki_types::CertificateDer<'static>>,
-    server_key_der: Vec<u8>,
-}
-
-impl TestPki {
-    pub fn new() -> Self {
-        let mut ca_params = CertificateParams::new(Vec::<String>::new()).expect("CA params");
-        ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-        let ca = CertifiedIssuer::self_signed(ca_params, KeyPair::generate().expect("CA key"))
-            .expect("CA certificate");
-
-        let server_key = KeyPair::generate().expect("server key");
-        let server_cert = CertificateParams::new(vec!["127.0.0.1".to_owned()])
-            .expect("server params")
-            .signed_by(&server_key, &ca)
-            .expect("server certificate");
-
-        TestPki {
-            ca_pem: ca.pem(),
-            ca_der: ca.der().to_vec(),
-            server_chain: vec![server_cert.der().clone()],
-            server_key_der: server_key.serialize_der(),
-        }
-    }
-
-    /// A rustls server configuration offering `alpn` (for example `h2`, `http/1.1`).
-    pub fn server_config(&self, alpn: &[&[u8]]) -> Arc<ServerConfig> {
-        let provider = Arc::new(rustls::crypto::ring::default_provider());
-        let key = PrivateKeyDer::try_from(self.server_key_der.clone()).expect("key der");
-        let mut config = ServerConfig::builder_with_provider(provider)
-            .with_safe_default_protocol_versions()
-            .expect("protocol versions")
-            .with_no_client_auth()
-            .with_single_cert(self.server_chain.clone(), key)
-            .expect("server config");
-        config.alpn_protocols = alpn.iter().map(|p| p.to_vec()).collect();
-        Arc::new(config)
-    }
 }
