@@ -2,30 +2,27 @@
 
 mod support;
 
-use support::{ALICE, builder, request_with, start};
+use std::net::SocketAddr;
+use support::{ALICE, Reply, builder, request_with, start};
 use tokens_emulator::{FaultRule, Route};
 
-fn preflight_headers(origin: &str) -> Vec<String> {
-    vec![
+/// A CORS preflight for a `POST` with `authorization` and `content-type`, from `origin`.
+async fn preflight(addr: SocketAddr, path: &str, origin: &str) -> Reply {
+    let headers = [
         format!("Origin: {origin}"),
         "Access-Control-Request-Method: POST".to_owned(),
         "Access-Control-Request-Headers: authorization, content-type".to_owned(),
-    ]
+    ];
+    request_with(addr, "OPTIONS", path, &headers, None)
+        .await
+        .expect("answered")
 }
 
 #[tokio::test]
 async fn cors_is_off_by_default() {
     let emulator = start(builder()).await;
     let addr = emulator.local_addr();
-    let preflight = request_with(
-        addr,
-        "OPTIONS",
-        "/api/2.0/token/create",
-        &preflight_headers("http://app.test"),
-        None,
-    )
-    .await
-    .expect("answered");
+    let preflight = preflight(addr, "/api/2.0/token/create", "http://app.test").await;
     assert_eq!(preflight.status, 405);
     assert_eq!(preflight.header("access-control-allow-origin"), None);
     let headers = [
@@ -42,15 +39,12 @@ async fn cors_is_off_by_default() {
 #[tokio::test]
 async fn a_preflight_from_an_allowed_origin_allows_authorization_and_content_type() {
     let emulator = start(builder().cors_allowed_origins(["http://app.test"])).await;
-    let reply = request_with(
+    let reply = preflight(
         emulator.local_addr(),
-        "OPTIONS",
         "/api/2.0/token/create",
-        &preflight_headers("http://app.test"),
-        None,
+        "http://app.test",
     )
-    .await
-    .expect("answered");
+    .await;
     assert_eq!(reply.status, 204);
     assert_eq!(
         reply.header("access-control-allow-origin"),
@@ -69,30 +63,24 @@ async fn a_preflight_from_an_allowed_origin_allows_authorization_and_content_typ
 #[tokio::test]
 async fn a_preflight_needs_no_credential_and_works_on_update_paths() {
     let emulator = start(builder().cors_allowed_origins(["http://app.test"])).await;
-    let reply = request_with(
+    let reply = preflight(
         emulator.local_addr(),
-        "OPTIONS",
         "/api/2.0/token/abc",
-        &preflight_headers("http://app.test"),
-        None,
+        "http://app.test",
     )
-    .await
-    .expect("answered");
+    .await;
     assert_eq!(reply.status, 204);
 }
 
 #[tokio::test]
 async fn a_preflight_from_another_origin_is_refused() {
     let emulator = start(builder().cors_allowed_origins(["http://app.test"])).await;
-    let reply = request_with(
+    let reply = preflight(
         emulator.local_addr(),
-        "OPTIONS",
         "/api/2.0/token/create",
-        &preflight_headers("http://evil.test"),
-        None,
+        "http://evil.test",
     )
-    .await
-    .expect("answered");
+    .await;
     assert_eq!(reply.status, 403);
     assert_eq!(reply.header("access-control-allow-origin"), None);
 }
@@ -100,15 +88,12 @@ async fn a_preflight_from_another_origin_is_refused() {
 #[tokio::test]
 async fn wildcard_allows_any_origin() {
     let emulator = start(builder().cors_allowed_origins(["*"])).await;
-    let reply = request_with(
+    let reply = preflight(
         emulator.local_addr(),
-        "OPTIONS",
         "/api/2.0/token/list",
-        &preflight_headers("http://any.test"),
-        None,
+        "http://any.test",
     )
-    .await
-    .expect("answered");
+    .await;
     assert_eq!(reply.status, 204);
     assert_eq!(reply.header("access-control-allow-origin"), Some("*"));
 }

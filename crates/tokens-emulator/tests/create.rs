@@ -5,7 +5,7 @@ mod support;
 use sha2::{Digest as _, Sha256};
 use std::sync::Arc;
 use std::time::Duration;
-use support::{ALICE, BOB, builder, call, create, list_ids, start};
+use support::{ALICE, BOB, builder, create, list_ids, post_create, start};
 use tokens_emulator::{ManualClock, Principal};
 use tokens_types::Timestamp;
 
@@ -43,14 +43,7 @@ async fn two_creates_mint_different_secrets() {
 async fn absent_lifetime_expires_after_730_days() {
     let (builder, _clock) = clocked();
     let emulator = start(builder).await;
-    let reply = call(
-        emulator.local_addr(),
-        "POST",
-        "/api/2.0/token/create",
-        Some(ALICE),
-        Some("{}"),
-    )
-    .await;
+    let reply = post_create(emulator.local_addr(), ALICE, "{}").await;
     let info = &reply.json()["token_info"];
     assert_eq!(info["creation_time"], T0);
     assert_eq!(info["expiry_time"], T0 + 730 * DAY_MS);
@@ -61,14 +54,7 @@ async fn lifetime_sets_expiry_and_comment_and_scopes_are_echoed() {
     let (builder, _clock) = clocked();
     let emulator = start(builder).await;
     let body = r#"{"comment":"ci","lifetime_seconds":300,"scopes":["sql","unity-catalog:read"],"autoscope_enabled":true}"#;
-    let reply = call(
-        emulator.local_addr(),
-        "POST",
-        "/api/2.0/token/create",
-        Some(ALICE),
-        Some(body),
-    )
-    .await;
+    let reply = post_create(emulator.local_addr(), ALICE, body).await;
     assert_eq!(reply.status, 200);
     let info = &reply.json()["token_info"];
     assert_eq!(info["expiry_time"], T0 + 300_000);
@@ -83,14 +69,7 @@ async fn lifetime_sets_expiry_and_comment_and_scopes_are_echoed() {
 async fn lifetime_given_as_a_string_is_accepted() {
     let (builder, _clock) = clocked();
     let emulator = start(builder).await;
-    let reply = call(
-        emulator.local_addr(),
-        "POST",
-        "/api/2.0/token/create",
-        Some(ALICE),
-        Some(r#"{"lifetime_seconds":"60"}"#),
-    )
-    .await;
+    let reply = post_create(emulator.local_addr(), ALICE, r#"{"lifetime_seconds":"60"}"#).await;
     assert_eq!(reply.status, 200);
     assert_eq!(reply.json()["token_info"]["expiry_time"], T0 + 60_000);
 }
@@ -106,14 +85,7 @@ async fn zero_negative_and_too_long_lifetimes_are_invalid_parameter_values() {
         "-9223372036854775808",
     ] {
         let body = format!(r#"{{"lifetime_seconds":{lifetime}}}"#);
-        let reply = call(
-            emulator.local_addr(),
-            "POST",
-            "/api/2.0/token/create",
-            Some(ALICE),
-            Some(&body),
-        )
-        .await;
+        let reply = post_create(emulator.local_addr(), ALICE, &body).await;
         assert_eq!(reply.status, 400, "lifetime {lifetime}");
         assert_eq!(
             reply.error_code(),
@@ -136,37 +108,16 @@ async fn configured_max_lifetime_bounds_and_defaults_the_lifetime() {
     let (builder, _clock) = clocked();
     let emulator = start(builder.max_lifetime(Duration::from_secs(3600))).await;
     let addr = emulator.local_addr();
-    let reply = call(
-        addr,
-        "POST",
-        "/api/2.0/token/create",
-        Some(ALICE),
-        Some("{}"),
-    )
-    .await;
+    let reply = post_create(addr, ALICE, "{}").await;
     assert_eq!(reply.json()["token_info"]["expiry_time"], T0 + 3_600_000);
-    let reply = call(
-        addr,
-        "POST",
-        "/api/2.0/token/create",
-        Some(ALICE),
-        Some(r#"{"lifetime_seconds":3601}"#),
-    )
-    .await;
+    let reply = post_create(addr, ALICE, r#"{"lifetime_seconds":3601}"#).await;
     assert_eq!(reply.error_code(), "INVALID_PARAMETER_VALUE");
 }
 
 #[tokio::test]
 async fn legacy_setting_makes_absent_lifetime_never_expire() {
     let emulator = start(builder().legacy_never_expire(true)).await;
-    let reply = call(
-        emulator.local_addr(),
-        "POST",
-        "/api/2.0/token/create",
-        Some(ALICE),
-        Some("{}"),
-    )
-    .await;
+    let reply = post_create(emulator.local_addr(), ALICE, "{}").await;
     assert_eq!(reply.json()["token_info"]["expiry_time"], -1);
 }
 
@@ -177,14 +128,7 @@ async fn comment_of_255_characters_is_accepted_and_256_rejected() {
     let ok = format!(r#"{{"comment":"{}"}}"#, "ü".repeat(255));
     create(addr, ALICE, &ok).await;
     let long = format!(r#"{{"comment":"{}"}}"#, "a".repeat(256));
-    let reply = call(
-        addr,
-        "POST",
-        "/api/2.0/token/create",
-        Some(ALICE),
-        Some(&long),
-    )
-    .await;
+    let reply = post_create(addr, ALICE, &long).await;
     assert_eq!(reply.status, 400);
     assert_eq!(reply.error_code(), "INVALID_PARAMETER_VALUE");
 }
@@ -197,14 +141,7 @@ async fn quota_counts_live_tokens_per_user() {
     create(addr, ALICE, r#"{"lifetime_seconds":60}"#).await;
     create(addr, ALICE, "{}").await;
     create(addr, ALICE, "{}").await;
-    let reply = call(
-        addr,
-        "POST",
-        "/api/2.0/token/create",
-        Some(ALICE),
-        Some("{}"),
-    )
-    .await;
+    let reply = post_create(addr, ALICE, "{}").await;
     assert_eq!(reply.status, 400);
     assert_eq!(reply.error_code(), "QUOTA_EXCEEDED");
 
@@ -230,27 +167,13 @@ async fn a_token_created_with_a_token_belongs_to_the_same_user() {
 #[tokio::test]
 async fn an_empty_body_creates_with_defaults() {
     let emulator = start(builder()).await;
-    let reply = call(
-        emulator.local_addr(),
-        "POST",
-        "/api/2.0/token/create",
-        Some(ALICE),
-        Some(""),
-    )
-    .await;
+    let reply = post_create(emulator.local_addr(), ALICE, "").await;
     assert_eq!(reply.status, 200);
 }
 
 #[tokio::test]
 async fn unknown_fields_are_ignored() {
     let emulator = start(builder()).await;
-    let reply = call(
-        emulator.local_addr(),
-        "POST",
-        "/api/2.0/token/create",
-        Some(ALICE),
-        Some(r#"{"future_field":{"a":1}}"#),
-    )
-    .await;
+    let reply = post_create(emulator.local_addr(), ALICE, r#"{"future_field":{"a":1}}"#).await;
     assert_eq!(reply.status, 200);
 }

@@ -3,7 +3,7 @@
 mod support;
 
 use std::time::Duration;
-use support::{ALICE, builder, call, create, list_ids, request, start};
+use support::{ALICE, builder, call, create, get_list, list_ids, post_create, request, start};
 use tokens_emulator::{FaultBody, FaultPlan, FaultRule, Principal, RetryAfter, Route};
 
 fn alice() -> Principal {
@@ -17,14 +17,7 @@ async fn a_status_fault_answers_without_acting() {
     emulator
         .faults()
         .push(FaultRule::status(Some(Route::Create), 503).times(1));
-    let reply = call(
-        addr,
-        "POST",
-        "/api/2.0/token/create",
-        Some(ALICE),
-        Some("{}"),
-    )
-    .await;
+    let reply = post_create(addr, ALICE, "{}").await;
     assert_eq!(reply.status, 503);
     assert_eq!(reply.error_code(), "TEMPORARILY_UNAVAILABLE");
     assert_eq!(emulator.token_count(&alice()), 0);
@@ -47,12 +40,12 @@ async fn retry_after_in_seconds_and_as_an_http_date() {
             .with_retry_after(RetryAfter::DateIn(Duration::from_secs(30)))
             .times(1),
     );
-    let first = call(addr, "GET", "/api/2.0/token/list", Some(ALICE), None).await;
+    let first = get_list(addr, ALICE).await;
     assert_eq!(
         (first.status, first.header("retry-after")),
         (429, Some("7"))
     );
-    let second = call(addr, "GET", "/api/2.0/token/list", Some(ALICE), None).await;
+    let second = get_list(addr, ALICE).await;
     assert_eq!(second.status, 503);
     let date =
         httpdate::parse_http_date(second.header("retry-after").unwrap()).expect("an HTTP-date");
@@ -77,7 +70,7 @@ async fn a_custom_body_is_sent_as_given() {
             ))
             .times(1),
     );
-    let html = call(addr, "GET", "/api/2.0/token/list", Some(ALICE), None).await;
+    let html = get_list(addr, ALICE).await;
     assert_eq!(html.status, 502);
     assert!(
         html.header("content-type")
@@ -85,7 +78,7 @@ async fn a_custom_body_is_sent_as_given() {
             .starts_with("text/html")
     );
     assert_eq!(html.body, b"<html><title>Bad Gateway</title></html>");
-    let json = call(addr, "GET", "/api/2.0/token/list", Some(ALICE), None).await;
+    let json = get_list(addr, ALICE).await;
     assert_eq!(json.error_code(), "RESOURCE_EXHAUSTED");
 }
 
@@ -157,24 +150,8 @@ async fn a_rule_for_any_route_applies_to_every_route() {
     let emulator = start(builder()).await;
     let addr = emulator.local_addr();
     emulator.faults().push(FaultRule::status(None, 500));
-    assert_eq!(
-        call(addr, "GET", "/api/2.0/token/list", Some(ALICE), None)
-            .await
-            .status,
-        500
-    );
-    assert_eq!(
-        call(
-            addr,
-            "POST",
-            "/api/2.0/token/create",
-            Some(ALICE),
-            Some("{}")
-        )
-        .await
-        .status,
-        500
-    );
+    assert_eq!(get_list(addr, ALICE).await.status, 500);
+    assert_eq!(post_create(addr, ALICE, "{}").await.status, 500);
     assert_eq!(
         call(addr, "GET", "/.well-known/databricks-config", None, None)
             .await
@@ -192,12 +169,7 @@ async fn latency_delays_but_still_answers() {
     emulator
         .faults()
         .push(FaultRule::latency(Some(Route::List), Duration::from_millis(20)).times(1));
-    assert_eq!(
-        call(addr, "GET", "/api/2.0/token/list", Some(ALICE), None)
-            .await
-            .status,
-        200
-    );
+    assert_eq!(get_list(addr, ALICE).await.status, 200);
     assert_eq!(emulator.faults().rules()[0].fired, 1);
     assert_eq!(emulator.faults().rules()[0].remaining, Some(0));
 }
@@ -211,17 +183,7 @@ async fn the_same_seed_gives_the_same_sequence_of_faults() {
         let emulator = start(builder().faults(plan)).await;
         let mut statuses = Vec::new();
         for _ in 0..40 {
-            statuses.push(
-                call(
-                    emulator.local_addr(),
-                    "GET",
-                    "/api/2.0/token/list",
-                    Some(ALICE),
-                    None,
-                )
-                .await
-                .status,
-            );
+            statuses.push(get_list(emulator.local_addr(), ALICE).await.status);
         }
         statuses
     }
@@ -253,18 +215,7 @@ async fn clearing_faults_restores_normal_service() {
     let emulator = start(builder()).await;
     emulator.faults().push(FaultRule::status(None, 503));
     emulator.faults().clear();
-    assert_eq!(
-        call(
-            emulator.local_addr(),
-            "GET",
-            "/api/2.0/token/list",
-            Some(ALICE),
-            None
-        )
-        .await
-        .status,
-        200
-    );
+    assert_eq!(get_list(emulator.local_addr(), ALICE).await.status, 200);
 }
 
 #[tokio::test]

@@ -164,16 +164,26 @@ pub async fn call(
         .expect("the emulator answered")
 }
 
-/// Creates a token with `body` and returns (id, secret).
-pub async fn create(addr: SocketAddr, bearer: &str, body: &str) -> (String, String) {
-    let reply = call(
+/// `POST /api/2.0/token/create` with `body`, whatever the answer.
+pub async fn post_create(addr: SocketAddr, bearer: &str, body: &str) -> Reply {
+    call(
         addr,
         "POST",
         "/api/2.0/token/create",
         Some(bearer),
         Some(body),
     )
-    .await;
+    .await
+}
+
+/// `GET /api/2.0/token/list`, whatever the answer.
+pub async fn get_list(addr: SocketAddr, bearer: &str) -> Reply {
+    call(addr, "GET", "/api/2.0/token/list", Some(bearer), None).await
+}
+
+/// Creates a token with `body` and returns (id, secret).
+pub async fn create(addr: SocketAddr, bearer: &str, body: &str) -> (String, String) {
+    let reply = post_create(addr, bearer, body).await;
     assert_eq!(
         reply.status,
         200,
@@ -192,7 +202,7 @@ pub async fn create(addr: SocketAddr, bearer: &str, body: &str) -> (String, Stri
 
 /// The token infos a user lists.
 pub async fn list(addr: SocketAddr, bearer: &str) -> Vec<Value> {
-    let reply = call(addr, "GET", "/api/2.0/token/list", Some(bearer), None).await;
+    let reply = get_list(addr, bearer).await;
     assert_eq!(reply.status, 200);
     reply.json()["token_infos"]
         .as_array()
