@@ -4,7 +4,7 @@
 //! the operation once through the facade client, and checks the result, how many requests
 //! reached the server, and the tokens the server holds.
 
-use crate::support::Harness;
+use crate::support::{Harness, Op};
 use databricks_tokens::emulator::{Emulator, FaultBody, FaultRule, RetryAfter, Route};
 use databricks_tokens::types::{CreateTokenRequest, TokenId};
 use databricks_tokens::{Error, ErrorKind, TokenUpdate};
@@ -20,14 +20,6 @@ enum Fault {
     CloseBeforeActing,
     CloseAfterActing,
     SlowerThanAttempt,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Op {
-    Create,
-    List,
-    Update,
-    Delete,
 }
 
 /// What spec §3 says happens.
@@ -93,17 +85,6 @@ impl Fault {
             Fault::CloseAfterActing => Expect::OutcomeUnknown(ErrorKind::Transport, 1),
             // The server acts after the attempt timed out: at most one token, maybe later.
             Fault::SlowerThanAttempt => Expect::OutcomeUnknown(ErrorKind::Timeout, usize::MAX),
-        }
-    }
-}
-
-impl Op {
-    fn route(self) -> Route {
-        match self {
-            Op::Create => Route::Create,
-            Op::List => Route::List,
-            Op::Update => Route::Update,
-            Op::Delete => Route::Delete,
         }
     }
 }
@@ -190,42 +171,37 @@ async fn check_case(fault: Fault, op: Op) {
     }
 }
 
+/// Runs [`check_case`] for every fault on `op`.
+async fn check_every_fault(op: Op) {
+    for fault in Fault::ALL {
+        check_case(fault, op).await;
+    }
+}
+
 #[tokio::test]
 async fn every_fault_on_create_behaves_as_spec_section_3_says() {
-    for fault in Fault::ALL {
-        check_case(fault, Op::Create).await;
-    }
+    check_every_fault(Op::Create).await;
 }
 
 #[tokio::test]
 async fn every_fault_on_list_is_retried() {
-    for fault in Fault::ALL {
-        check_case(fault, Op::List).await;
-    }
+    check_every_fault(Op::List).await;
 }
 
 #[tokio::test]
 async fn every_fault_on_update_is_retried() {
-    for fault in Fault::ALL {
-        check_case(fault, Op::Update).await;
-    }
+    check_every_fault(Op::Update).await;
 }
 
 #[tokio::test]
 async fn every_fault_on_delete_is_retried_and_a_lost_reply_counts_as_deleted() {
-    for fault in Fault::ALL {
-        check_case(fault, Op::Delete).await;
-    }
+    check_every_fault(Op::Delete).await;
 }
 
 #[tokio::test]
 async fn retry_after_past_the_deadline_fails_at_once_with_the_server_error() {
     let harness = Harness::start().await;
-    let client = harness
-        .builder()
-        .call_timeout(Duration::from_secs(2))
-        .build()
-        .expect("the client builds");
+    let client = two_second_deadline_client(&harness);
     harness.emulator.faults().push(
         FaultRule::status(Some(Route::List), 503)
             .with_retry_after(RetryAfter::Seconds(30))
@@ -244,11 +220,7 @@ async fn retry_after_past_the_deadline_fails_at_once_with_the_server_error() {
 #[tokio::test]
 async fn retry_after_as_http_date_past_the_deadline_fails_at_once() {
     let harness = Harness::start().await;
-    let client = harness
-        .builder()
-        .call_timeout(Duration::from_secs(2))
-        .build()
-        .expect("the client builds");
+    let client = two_second_deadline_client(&harness);
     harness.emulator.faults().push(
         FaultRule::status(Some(Route::Create), 429)
             .with_retry_after(RetryAfter::DateIn(Duration::from_secs(60)))
@@ -274,11 +246,7 @@ async fn retry_after_as_http_date_past_the_deadline_fails_at_once() {
 #[tokio::test]
 async fn retry_info_detail_is_honoured_like_retry_after() {
     let harness = Harness::start().await;
-    let client = harness
-        .builder()
-        .call_timeout(Duration::from_secs(2))
-        .build()
-        .expect("the client builds");
+    let client = two_second_deadline_client(&harness);
     let body = serde_json_body(
         r#"{"error_code": "TEMPORARILY_UNAVAILABLE", "message": "busy",
             "details": [{"@type": "type.googleapis.com/google.rpc.RetryInfo", "retry_delay": "45s"}]}"#,
@@ -342,6 +310,15 @@ async fn transient_message_on_create_is_retried() {
         .expect("retried");
     assert_eq!(harness.emulator.stats().requests(Route::Create), 2);
     assert_eq!(harness.token_count(), 1);
+}
+
+/// A client whose whole call must end within 2 s, far less than the server's waits.
+fn two_second_deadline_client(harness: &Harness) -> databricks_tokens::Client {
+    harness
+        .builder()
+        .call_timeout(Duration::from_secs(2))
+        .build()
+        .expect("the client builds")
 }
 
 fn serde_json_body(text: &str) -> FaultBody {

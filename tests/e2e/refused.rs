@@ -1,8 +1,8 @@
 //! A connection refused before anything was sent: every operation, create included, is
 //! sent again (spec §3), and the request reaches the server exactly once.
 
-use crate::support::{fast, token_id};
-use databricks_tokens::emulator::{DEFAULT_USER, Emulator, Principal, Route, RunningEmulator};
+use crate::support::{Op, fast, token_id};
+use databricks_tokens::emulator::{DEFAULT_USER, Emulator, Principal, RunningEmulator};
 use databricks_tokens::types::{CreateTokenRequest, Secret, TokenId};
 use databricks_tokens::{Client, SendState, TokenUpdate, TransportErrorKind};
 use std::sync::{Arc, Mutex};
@@ -11,14 +11,6 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tower::Layer;
 use tower::util::MapResultLayer;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Op {
-    Create,
-    List,
-    Update,
-    Delete,
-}
 
 /// Failed attempts, by kind and send state.
 type Failures = Arc<Mutex<Vec<(TransportErrorKind, SendState)>>>;
@@ -85,12 +77,7 @@ async fn seeded_emulator() -> (Emulator, Secret, TokenId) {
 async fn check_refused_then_served(op: Op) {
     let (emulator, login, seeded) = seeded_emulator().await;
 
-    let route = match op {
-        Op::Create => Route::Create,
-        Op::List => Route::List,
-        Op::Update => Route::Update,
-        Op::Delete => Route::Delete,
-    };
+    let route = op.route();
     let requests_before = emulator.stats().requests(route);
     let addr = refusing_port();
 

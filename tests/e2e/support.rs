@@ -1,7 +1,9 @@
 //! What every end-to-end test needs: an emulator on a free port and a client tuned for fast
 //! tests (millisecond backoff, a generous rate limit).
 
-use databricks_tokens::emulator::{DEFAULT_USER, EmulatorBuilder, Principal, RunningEmulator};
+use databricks_tokens::emulator::{
+    DEFAULT_USER, EmulatorBuilder, Principal, Route, RunningEmulator,
+};
 use databricks_tokens::types::{CreateTokenRequest, Secret, TokenId};
 use databricks_tokens::{Client, ClientBuilder};
 use std::time::Duration;
@@ -81,4 +83,25 @@ pub(crate) fn fast(builder: ClientBuilder) -> ClientBuilder {
 pub(crate) fn token_id(info: Option<databricks_tokens::types::TokenInfo>) -> TokenId {
     info.and_then(|info| info.token_id)
         .expect("the create reply names the token")
+}
+
+/// The four token operations, for tests that run each of them the same way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Op {
+    Create,
+    List,
+    Update,
+    Delete,
+}
+
+impl Op {
+    /// The emulator route the operation is served on.
+    pub(crate) fn route(self) -> Route {
+        match self {
+            Op::Create => Route::Create,
+            Op::List => Route::List,
+            Op::Update => Route::Update,
+            Op::Delete => Route::Delete,
+        }
+    }
 }
