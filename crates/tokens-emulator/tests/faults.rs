@@ -3,7 +3,9 @@
 mod support;
 
 use std::time::Duration;
-use support::{ALICE, builder, call, create, get_list, list_ids, post_create, request, start};
+use support::{
+    ALICE, builder, call, create, get_list, list_ids, post_create, request, send_create, start,
+};
 use tokens_emulator::{FaultBody, FaultPlan, FaultRule, Principal, RetryAfter, Route};
 
 fn alice() -> Principal {
@@ -89,14 +91,7 @@ async fn close_before_acting_drops_the_connection_and_creates_nothing() {
     emulator
         .faults()
         .push(FaultRule::close_before_acting(Some(Route::Create)).times(1));
-    let reply = request(
-        addr,
-        "POST",
-        "/api/2.0/token/create",
-        Some(ALICE),
-        Some("{}"),
-    )
-    .await;
+    let reply = send_create(addr, ALICE, "{}").await;
     assert!(reply.is_none(), "no reply at all, not an error status");
     assert_eq!(emulator.token_count(&alice()), 0);
     assert_eq!(emulator.stats().requests(Route::Create), 1);
@@ -109,14 +104,7 @@ async fn close_after_acting_creates_the_token_but_loses_the_reply() {
     emulator
         .faults()
         .push(FaultRule::close_after_acting(Some(Route::Create)).times(1));
-    let reply = request(
-        addr,
-        "POST",
-        "/api/2.0/token/create",
-        Some(ALICE),
-        Some("{}"),
-    )
-    .await;
+    let reply = send_create(addr, ALICE, "{}").await;
     assert!(reply.is_none());
     assert_eq!(emulator.token_count(&alice()), 1);
     assert_eq!(list_ids(addr, ALICE).await.len(), 1);

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::Stdio;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use support::{ALICE, BOB, builder, call, create, list, list_ids, request};
+use support::{ALICE, BOB, builder, call, create, list, list_ids, send_create};
 use tokio::io::{AsyncBufReadExt as _, BufReader};
 use tokio::process::{Child, Command};
 
@@ -138,15 +138,7 @@ async fn every_answered_create_survives_kill_9() {
         writers.push(tokio::spawn(async move {
             // Bounded: stops at the first failure (the kill) or after 5,000 creates.
             for _ in 0..5_000 {
-                let Some(reply) = request(
-                    addr,
-                    "POST",
-                    "/api/2.0/token/create",
-                    Some(ALICE),
-                    Some("{}"),
-                )
-                .await
-                else {
+                let Some(reply) = send_create(addr, ALICE, "{}").await else {
                     break;
                 };
                 if reply.status != 200 {

@@ -164,9 +164,9 @@ pub async fn call(
         .expect("the emulator answered")
 }
 
-/// `POST /api/2.0/token/create` with `body`, whatever the answer.
-pub async fn post_create(addr: SocketAddr, bearer: &str, body: &str) -> Reply {
-    call(
+/// `POST /api/2.0/token/create` with `body`; `None` when the connection closed unanswered.
+pub async fn send_create(addr: SocketAddr, bearer: &str, body: &str) -> Option<Reply> {
+    request(
         addr,
         "POST",
         "/api/2.0/token/create",
@@ -174,6 +174,13 @@ pub async fn post_create(addr: SocketAddr, bearer: &str, body: &str) -> Reply {
         Some(body),
     )
     .await
+}
+
+/// `POST /api/2.0/token/create` with `body`, which must be answered (with any status).
+pub async fn post_create(addr: SocketAddr, bearer: &str, body: &str) -> Reply {
+    send_create(addr, bearer, body)
+        .await
+        .expect("the emulator answered")
 }
 
 /// `GET /api/2.0/token/list`, whatever the answer.
