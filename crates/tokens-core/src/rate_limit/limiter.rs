@@ -53,6 +53,8 @@ struct Bucket {
 pub(super) struct Reservation {
     /// When the caller may send.
     pub(super) at: Duration,
+    /// The clock's reading when the slot was taken: a slot due by then needs no wait.
+    pub(super) taken_at: Duration,
     /// The schedule right after this reservation, to undo it if the caller gives up.
     schedule_after: Duration,
 }
@@ -111,6 +113,7 @@ impl RateLimiter {
         bucket.next_on_schedule = at.max(bucket.next_on_schedule).saturating_add(interval);
         Reservation {
             at,
+            taken_at: now,
             schedule_after: bucket.next_on_schedule,
         }
     }

@@ -16,7 +16,12 @@ pub(super) async fn wait_for_slot(limiter: RateLimiter, first: Reservation) {
             limiter: &limiter,
             reservation: Some(reservation),
         };
-        let wait = reservation.at.saturating_sub(limiter.clock().monotonic());
+        // The monotonic clock never goes back: a slot due when it was taken is due now.
+        let wait = if reservation.at <= reservation.taken_at {
+            Duration::ZERO
+        } else {
+            reservation.at.saturating_sub(limiter.clock().monotonic())
+        };
         if wait > Duration::ZERO {
             tracing::trace!(wait = ?wait, "rate limit: waiting for a slot");
             limiter.clock().sleep(wait).await;

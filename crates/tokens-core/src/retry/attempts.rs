@@ -48,7 +48,13 @@ where
             span.record("http.request.resend_count", resend_count);
         }
 
-        let remaining = deadline.saturating_sub(shared.clock.monotonic());
+        // The first attempt starts as the deadline is set: its whole limit remains, and
+        // reading the clock again would only tell the same.
+        let remaining = if resend_count == 0 {
+            limit
+        } else {
+            deadline.saturating_sub(shared.clock.monotonic())
+        };
         let attempt = send(&mut service, request.clone());
         let Some(outcome) = deadline::race(attempt, shared.clock.sleep(remaining))
             .instrument(span)
@@ -58,7 +64,7 @@ where
         };
 
         let acted = decision::may_have_acted(&outcome);
-        let verdict = decision::decide(operation, outcome, history, shared.clock.now());
+        let verdict = decision::decide(operation, outcome, history, shared.clock.as_ref());
         history.may_have_acted |= acted;
         let (reason, server_wait, outcome) = match verdict {
             Verdict::Done(outcome) => {

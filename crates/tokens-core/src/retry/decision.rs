@@ -4,12 +4,12 @@
 //! acted) lives on [`Error`] itself, so the typed client, the CLI and this layer agree; here
 //! it is applied to one attempt of one call.
 
-use crate::{Error, ErrorKind, Operation, SendState, TransportErrorKind};
+use crate::{Clock, Error, ErrorKind, Operation, SendState, TransportErrorKind};
 use bytes::Bytes;
 use http::{Response, StatusCode};
 use std::fmt;
 use std::time::Duration;
-use tokens_types::{ErrorCode, Timestamp};
+use tokens_types::ErrorCode;
 
 /// The verdict on one attempt.
 #[derive(Debug)]
@@ -39,7 +39,7 @@ pub(super) fn decide(
     operation: Operation,
     outcome: Result<Response<Bytes>, Error>,
     history: History,
-    now: Timestamp,
+    clock: &dyn Clock,
 ) -> Verdict {
     let response = match outcome {
         Ok(response) => response,
@@ -53,7 +53,7 @@ pub(super) fn decide(
         response.status(),
         response.headers(),
         response.body(),
-        now,
+        clock.now(),
     );
     let outcome = Ok(response);
 

@@ -1,11 +1,11 @@
 //! Reading a reply into a [`TokenResponse`], tolerantly.
 
 use super::TokenResponse;
-use crate::{Error, Operation};
+use crate::{Clock, Error, Operation};
 use bytes::Bytes;
 use serde::de::DeserializeOwned;
 use tokens_types::{
-    CreateTokenResponse, DeleteTokenResponse, ListTokensResponse, Timestamp, UpdateTokenResponse,
+    CreateTokenResponse, DeleteTokenResponse, ListTokensResponse, UpdateTokenResponse,
 };
 
 /// Which typed reply a call expects.
@@ -37,7 +37,7 @@ impl ReplyKind {
 pub(crate) fn decode_response(
     kind: ReplyKind,
     response: &http::Response<Bytes>,
-    now: Timestamp,
+    clock: &dyn Clock,
 ) -> Result<TokenResponse, Error> {
     let operation = kind.operation();
     let status = response.status();
@@ -47,7 +47,7 @@ pub(crate) fn decode_response(
             status,
             response.headers(),
             response.body(),
-            now,
+            clock.now(),
         ));
     }
 

@@ -105,7 +105,7 @@ fn finish<E: Into<Error>>(
     let operation = kind.operation();
     let response = outcome.map_err(|err| mark(err.into(), operation))?;
     span.record("http.response.status_code", response.status().as_u16());
-    decode_response(kind, &response, clock.now()).map_err(|err| mark(err, operation))
+    decode_response(kind, &response, clock).map_err(|err| mark(err, operation))
 }
 
 /// Adds the operation, and for a non-idempotent one whether the server may have acted.
