@@ -118,9 +118,14 @@ where
     }
 
     fn call(&mut self, mut request: Request<Bytes>) -> ResponseFuture {
-        // The readied service sends the request; another clone fetches OAuth tokens.
-        let token_service = self.inner.clone();
-        let mut inner = std::mem::replace(&mut self.inner, token_service.clone());
+        // The readied service sends the request and a clone stays for the next caller; with
+        // OAuth, one more clone fetches tokens (a PAT or a token source needs none).
+        let clone = self.inner.clone();
+        let token_service = match &self.provider {
+            Provider::OAuth(_) => Some(clone.clone()),
+            Provider::Pat(_) | Provider::Source(_) => None,
+        };
+        let mut inner = std::mem::replace(&mut self.inner, clone);
         let provider = self.provider.clone();
         let allow_insecure = self.allow_insecure;
 
@@ -129,11 +134,16 @@ where
             let (header, secret) = match &provider {
                 Provider::Pat(pat) => (pat.value()?, None),
                 Provider::Source(source) => with_header(source.token().await?)?,
-                Provider::OAuth(cache) => with_header(
-                    cache
-                        .token(Box::new(Erased(token_service)), allow_insecure)
-                        .await?,
-                )?,
+                Provider::OAuth(cache) => {
+                    let Some(token_service) = token_service else {
+                        return Err(Error::other("the OAuth token service was not kept"));
+                    };
+                    with_header(
+                        cache
+                            .token(Box::new(Erased(token_service)), allow_insecure)
+                            .await?,
+                    )?
+                }
             };
             request.headers_mut().insert(header::AUTHORIZATION, header);
 
