@@ -10,6 +10,7 @@
 use super::Rate;
 use crate::runtime::Clock;
 use std::fmt;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
@@ -34,8 +35,16 @@ use std::time::Duration;
 /// pause applies to all of them.
 #[derive(Clone)]
 pub struct RateLimiter {
+    // One `Arc` for all of it: every call clones the limiter.
+    shared: Arc<Shared>,
+}
+
+struct Shared {
     clock: Arc<dyn Clock>,
-    bucket: Arc<Mutex<Bucket>>,
+    bucket: Mutex<Bucket>,
+    /// `Bucket::paused_until` in nanoseconds, written under the lock, so that a caller can
+    /// learn that no pause reaches past a time without taking the lock or reading the clock.
+    paused_until_nanos: AtomicU64,
 }
 
 /// The schedule, in monotonic clock time.
@@ -68,8 +77,11 @@ impl RateLimiter {
             paused_until: Duration::ZERO,
         };
         RateLimiter {
-            clock,
-            bucket: Arc::new(Mutex::new(bucket)),
+            shared: Arc::new(Shared {
+                clock,
+                bucket: Mutex::new(bucket),
+                paused_until_nanos: AtomicU64::new(0),
+            }),
         }
     }
 
@@ -81,11 +93,14 @@ impl RateLimiter {
     /// Stops every request through this limiter, and its clones, from starting for `wait`
     /// from now. After the pause, requests resume at the steady rate, without a burst.
     pub fn pause(&self, wait: Duration) {
-        let now = self.clock.monotonic();
+        let now = self.shared.clock.monotonic();
         let mut bucket = self.lock();
         let until = now.saturating_add(wait);
         if until > bucket.paused_until {
             bucket.paused_until = until;
+            self.shared
+                .paused_until_nanos
+                .store(nanos(until), Ordering::Release);
         }
         let resume_at = bucket.paused_until.saturating_add(bucket.rate.tolerance());
         if resume_at > bucket.next_on_schedule {
@@ -95,13 +110,13 @@ impl RateLimiter {
 
     /// How long the current pause still lasts (zero when not paused).
     pub fn paused_for(&self) -> Duration {
-        let now = self.clock.monotonic();
+        let now = self.shared.clock.monotonic();
         self.lock().paused_until.saturating_sub(now)
     }
 
     /// Takes the next free slot.
     pub(super) fn reserve(&self) -> Reservation {
-        let now = self.clock.monotonic();
+        let now = self.shared.clock.monotonic();
         let mut bucket = self.lock();
         let interval = bucket.rate.interval();
         let earliest = now.max(bucket.paused_until);
@@ -129,18 +144,33 @@ impl RateLimiter {
     }
 
     /// Whether a pause began after a caller's slot was given, so it must wait again.
-    pub(super) fn is_paused(&self) -> bool {
+    ///
+    /// `since` is a reading of the monotonic clock taken earlier: a pause that ends by then
+    /// has ended now, which the common case (no pause at all) learns from one atomic load.
+    pub(super) fn is_paused(&self, since: Duration) -> bool {
+        let until = self.shared.paused_until_nanos.load(Ordering::Acquire);
+        if until != u64::MAX && until <= nanos(since) {
+            return false;
+        }
         self.paused_for() > Duration::ZERO
     }
 
     pub(super) fn clock(&self) -> &Arc<dyn Clock> {
-        &self.clock
+        &self.shared.clock
     }
 
     fn lock(&self) -> MutexGuard<'_, Bucket> {
         // The bucket is a few durations, always left consistent: a poisoned lock is usable.
-        self.bucket.lock().unwrap_or_else(PoisonError::into_inner)
+        self.shared
+            .bucket
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
     }
+}
+
+/// A duration in nanoseconds, `u64::MAX` for any beyond (about 584 years).
+fn nanos(duration: Duration) -> u64 {
+    u64::try_from(duration.as_nanos()).unwrap_or(u64::MAX)
 }
 
 impl fmt::Debug for RateLimiter {

@@ -142,7 +142,7 @@ where
         // in the order they called.
         let reservation = limiter.reserve();
         ResponseFuture::new(Box::pin(async move {
-            wait::wait_for_slot(limiter.clone(), reservation).await;
+            wait::wait_for_slot(&limiter, reservation).await;
             let response = inner.call(request).await.map_err(Into::into)?;
             if response.status() == StatusCode::TOO_MANY_REQUESTS {
                 let pause = pause_for(&response, &limiter, default_pause).min(max_pause);

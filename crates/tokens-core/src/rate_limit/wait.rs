@@ -9,11 +9,11 @@ const MAX_REQUEUES: u32 = 32;
 
 /// Sleeps until the slot `first` comes. If a 429 paused the limiter meanwhile, the slot is
 /// stale and the caller queues again behind the pause.
-pub(super) async fn wait_for_slot(limiter: RateLimiter, first: Reservation) {
+pub(super) async fn wait_for_slot(limiter: &RateLimiter, first: Reservation) {
     let mut reservation = first;
     for _ in 0..MAX_REQUEUES {
         let held = HeldSlot {
-            limiter: &limiter,
+            limiter,
             reservation: Some(reservation),
         };
         // The monotonic clock never goes back: a slot due when it was taken is due now.
@@ -27,7 +27,7 @@ pub(super) async fn wait_for_slot(limiter: RateLimiter, first: Reservation) {
             limiter.clock().sleep(wait).await;
         }
         held.used();
-        if !limiter.is_paused() {
+        if !limiter.is_paused(reservation.taken_at) {
             return;
         }
         reservation = limiter.reserve();
