@@ -24,7 +24,7 @@ pub(super) struct Shared {
 pub(super) async fn run<S>(
     mut service: S,
     request: Request<Bytes>,
-    shared: Shared,
+    shared: Arc<Shared>,
 ) -> Result<Response<Bytes>, Error>
 where
     S: Service<Request<Bytes>, Response = Response<Bytes>>,

@@ -101,7 +101,7 @@ impl<S> Layer<S> for RetryLayer {
     fn layer(&self, inner: S) -> Retry<S> {
         Retry {
             inner,
-            shared: self.shared.clone(),
+            shared: Arc::new(self.shared.clone()),
         }
     }
 }

@@ -57,6 +57,7 @@ use attempts::Shared;
 use bytes::Bytes;
 use http::{Request, Response};
 use std::fmt;
+use std::sync::Arc;
 use std::task::{Context, Poll};
 use tower::Service;
 
@@ -108,7 +109,8 @@ use tower::Service;
 #[derive(Clone)]
 pub struct Retry<S> {
     inner: S,
-    shared: Shared,
+    // One `Arc` for the clock, policy, budget and RNG: every call clones it.
+    shared: Arc<Shared>,
 }
 
 impl<S> Retry<S> {
@@ -145,7 +147,11 @@ where
 
     fn call(&mut self, request: Request<Bytes>) -> ResponseFuture {
         let inner = self.inner.clone();
-        ResponseFuture::new(Box::pin(attempts::run(inner, request, self.shared.clone())))
+        ResponseFuture::new(Box::pin(attempts::run(
+            inner,
+            request,
+            Arc::clone(&self.shared),
+        )))
     }
 }
 
