@@ -31,7 +31,7 @@ DURATIONS
   A number with a unit: 90s, 15m, 1h, 730d (a bare number is seconds).";
 
 /// A local Databricks workspace Token API server for development, tests and demos.
-#[derive(Debug, Parser)]
+#[derive(Parser)]
 #[command(name = "tokens-emulator", version, after_help = AFTER_HELP)]
 struct Args {
     /// Address to listen on; port 0 picks a free port.
@@ -117,6 +117,39 @@ fn split_credential(flag: &str, value: &str) -> Result<(String, Secret), String>
         _ => Err(format!(
             "{flag} expects NAME=SECRET (value not shown, it may hold a secret)"
         )),
+    }
+}
+
+/// Shows the settings without the secrets that `--user`, `--service-principal` and
+/// `--control-secret` carry: only the names before `=`, and whether a control secret is set.
+impl std::fmt::Debug for Args {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names = |values: &[String]| -> Vec<String> {
+            values
+                .iter()
+                .map(|value| match value.split_once('=') {
+                    Some((name, _)) => format!("{name}=[redacted]"),
+                    None => "[redacted]".to_owned(),
+                })
+                .collect()
+        };
+        f.debug_struct("Args")
+            .field("listen", &self.listen)
+            .field("users", &names(&self.users))
+            .field("service_principals", &names(&self.service_principals))
+            .field("cors_origins", &self.cors_origins)
+            .field("faults", &self.faults)
+            .field("fault_seed", &self.fault_seed)
+            .field(
+                "control_secret",
+                &self.control_secret.as_ref().map(|_| "[redacted]"),
+            )
+            .field("data", &self.data)
+            .field("oauth_token_lifetime", &self.oauth_token_lifetime)
+            .field("max_lifetime", &self.max_lifetime)
+            .field("legacy_never_expire", &self.legacy_never_expire)
+            .field("quota", &self.quota)
+            .finish()
     }
 }
 
@@ -232,5 +265,32 @@ fn main() -> ExitCode {
             eprintln!("tokens-emulator: {message}");
             ExitCode::FAILURE
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Args;
+    use clap::Parser as _;
+
+    #[test]
+    fn debug_of_the_arguments_shows_no_secret() {
+        let args = Args::try_parse_from([
+            "tokens-emulator",
+            "--user",
+            "alice=dapi0123456789abcdef0123456789abcdef",
+            "--service-principal",
+            "sp=client-secret-value",
+            "--control-secret",
+            "control-secret-value",
+        ])
+        .unwrap_or_else(|err| panic!("valid arguments: {err}"));
+
+        let shown = format!("{args:?}");
+
+        assert!(shown.contains("alice="), "{shown}");
+        assert!(!shown.contains("0123456789abcdef"), "{shown}");
+        assert!(!shown.contains("client-secret-value"), "{shown}");
+        assert!(!shown.contains("control-secret-value"), "{shown}");
     }
 }
