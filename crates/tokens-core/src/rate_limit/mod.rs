@@ -28,14 +28,13 @@ pub use layer::RateLimitLayer;
 pub use limiter::RateLimiter;
 pub use rate::Rate;
 
+use crate::Error;
 use crate::runtime::MaybeSend;
-use crate::{Error, retry_after_header};
 use bytes::Bytes;
 use http::{Request, Response, StatusCode};
 use std::fmt;
 use std::task::{Context, Poll};
 use std::time::Duration;
-use tokens_types::ErrorBody;
 use tower::Service;
 
 /// How long a 429 without any `Retry-After` or `RetryInfo` pauses the limiter.
@@ -154,16 +153,23 @@ where
     }
 }
 
-/// The wait a 429 asks for: `Retry-After`, else `RetryInfo`, else `default_pause`.
+/// The wait a 429 asks for, read as [`Error::retry_after`] reads it (`Retry-After`, else
+/// `RetryInfo`), else `default_pause`.
 fn pause_for(
     response: &Response<Bytes>,
     limiter: &RateLimiter,
     default_pause: Duration,
 ) -> Duration {
     let now = limiter.clock().now();
-    retry_after_header(response.headers(), now)
-        .or_else(|| ErrorBody::parse(response.status().as_u16(), response.body()).retry_delay())
-        .unwrap_or(default_pause)
+    Error::from_response(
+        None,
+        response.status(),
+        response.headers(),
+        response.body(),
+        now,
+    )
+    .retry_after()
+    .unwrap_or(default_pause)
 }
 
 impl<S: fmt::Debug> fmt::Debug for RateLimit<S> {
