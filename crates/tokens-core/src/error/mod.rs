@@ -208,8 +208,9 @@ impl Error {
     }
 
     /// Whether the call may have taken effect although it failed: set on a create that got
-    /// 500, 502 or 504, or that lost its connection after the request may have been sent.
-    /// List the tokens before creating again.
+    /// 500, 502 or 504, that failed after the request may have been sent (a lost connection
+    /// or a per-attempt timeout), or whose call deadline ran out while an attempt was in
+    /// flight. List the tokens before creating again.
     pub fn is_outcome_unknown(&self) -> bool {
         self.inner.outcome_unknown
     }
