@@ -258,6 +258,27 @@ async fn a_refused_refresh_is_a_clear_auth_error_without_secrets() {
 }
 
 #[tokio::test]
+async fn a_token_echoed_in_a_refusal_is_redacted_from_the_error() {
+    let clock = ManualClock::new(START);
+    let echoed = "dapi0123456789abcdef0123456789abcdef";
+    let workspace = Workspace::new(
+        &clock,
+        TokenReply::RefuseWith(
+            400,
+            r#"{"error": "invalid_request", "error_description": "bad header Bearer dapi0123456789abcdef0123456789abcdef"}"#,
+        ),
+    );
+    let svc = oauth(&clock, &workspace);
+
+    let err = svc.oneshot(api()).await.unwrap_err();
+
+    let text = err.to_string();
+    assert!(text.contains("invalid_request"), "{text}");
+    assert!(!text.contains(echoed), "{text}");
+    assert!(!format!("{err:?}").contains(echoed));
+}
+
+#[tokio::test]
 async fn every_waiter_gets_the_error_of_the_one_failed_refresh() {
     let clock = ManualClock::new(START);
     let workspace =

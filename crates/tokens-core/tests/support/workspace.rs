@@ -19,6 +19,8 @@ pub(crate) enum TokenReply {
     Grant(Duration),
     /// An OAuth error reply with this status.
     Refuse(u16),
+    /// An error reply with this status and body.
+    RefuseWith(u16, &'static str),
     /// Never answers.
     Hang,
     /// The connection fails before the request is sent.
@@ -139,6 +141,7 @@ impl tower::Service<http::Request<Bytes>> for Workspace {
                         r#"{"error": "invalid_client", "error_description": "Client authentication failed"}"#
                             .to_owned(),
                     )),
+                    TokenReply::RefuseWith(status, body) => Some(json(status, body.to_owned())),
                     TokenReply::Hang => None,
                     TokenReply::Unreachable => {
                         let err = TransportError::new(

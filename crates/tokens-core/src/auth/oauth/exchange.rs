@@ -10,7 +10,7 @@ use http::{HeaderValue, Method, Request, Response, Uri, header};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Deserialize;
 use std::time::Duration;
-use tokens_types::Secret;
+use tokens_types::{ErrorBody, Secret};
 
 /// What a form value escapes: everything but letters, digits and `-._~`.
 const FORM_VALUE: &AsciiSet = &NON_ALPHANUMERIC
@@ -35,12 +35,6 @@ struct TokenReply {
     access_token: Option<Secret>,
     token_type: Option<String>,
     expires_in: Option<serde_json::Value>,
-}
-
-#[derive(Deserialize)]
-struct OAuthErrorReply {
-    error: Option<String>,
-    error_description: Option<String>,
 }
 
 /// Finds the token endpoint from the workspace's authorization-server metadata.
@@ -128,22 +122,16 @@ fn parse_endpoint(endpoint: &str) -> Result<Uri, Error> {
     Ok(uri)
 }
 
-/// The error for a refused token request: the status and the OAuth error code and
-/// description (RFC 6749 §5.2), never the body as a whole.
+/// The error for a refused token request: the status and what the reply says (for an
+/// OAuth reply, RFC 6749 §5.2's `error: error_description`), read by the same parser as API
+/// errors, so the text is bounded in length and token-shaped secrets in it are redacted.
 fn token_error(endpoint: &str, response: &Response<Bytes>) -> Error {
     let status = response.status().as_u16();
-    let mut message = format!("OAuth token request to {endpoint} failed with status {status}");
-    if let Ok(reply) = serde_json::from_slice::<OAuthErrorReply>(response.body()) {
-        if let Some(code) = reply.error {
-            message.push_str(": ");
-            message.push_str(&code);
-        }
-        if let Some(description) = reply.error_description {
-            message.push_str(" (");
-            message.push_str(&description);
-            message.push(')');
-        }
-    }
+    let reply = ErrorBody::parse(status, response.body());
+    let mut message = format!(
+        "OAuth token request to {endpoint} failed with status {status}: {}",
+        reply.message
+    );
     if status == 401 || status == 400 {
         message.push_str("; check the client id and secret");
     }
