@@ -40,21 +40,23 @@ pub fn normalize_host(host: &str) -> Result<String, Error> {
         return Err(Error::config("host must not carry user info (`user@`)"));
     }
 
+    // A query or fragment may hold a credential pasted by mistake: never repeat it.
+    let shown = shown(trimmed);
     let uri: http::Uri = url
         .parse()
-        .map_err(|_| Error::config(format!("host `{trimmed}` is not a valid URL")))?;
+        .map_err(|_| Error::config(format!("host `{shown}` is not a valid URL")))?;
     let scheme = uri.scheme_str().unwrap_or_default();
     if scheme != "https" && scheme != "http" {
         return Err(Error::config(format!(
-            "host `{trimmed}` must use https:// (or http:// for a local server)"
+            "host `{shown}` must use https:// (or http:// for a local server)"
         )));
     }
     let Some(authority) = uri.authority() else {
-        return Err(Error::config(format!("host `{trimmed}` names no server")));
+        return Err(Error::config(format!("host `{shown}` names no server")));
     };
     if uri.query().is_some() || url.contains('#') {
         return Err(Error::config(format!(
-            "host `{trimmed}` must not have a query or a fragment"
+            "host `{shown}` must not have a query or a fragment"
         )));
     }
 
@@ -63,6 +65,15 @@ pub fn normalize_host(host: &str) -> Result<String, Error> {
         return Ok(without_port);
     }
     Ok(url)
+}
+
+/// The host as an error may show it: cut before any query or fragment, which could hold a
+/// secret.
+fn shown(host: &str) -> String {
+    match host.find(['?', '#']) {
+        Some(cut) => format!("{}…", &host[..cut]),
+        None => host.to_owned(),
+    }
 }
 
 /// The path of a base URL, without a lone `/`.
@@ -122,6 +133,19 @@ mod tests {
         ] {
             let err = normalize_host(bad).unwrap_err();
             assert_eq!(err.kind(), crate::ErrorKind::Config, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_query_or_fragment_is_not_echoed() {
+        for bad in [
+            "https://x.example?token=dapi0123456789abcdef0123456789abcdef",
+            "https://x.example/#dapi0123456789abcdef0123456789abcdef",
+            "ftp://x.example?dapi0123456789abcdef0123456789abcdef",
+        ] {
+            let err = normalize_host(bad).unwrap_err();
+            assert!(!err.to_string().contains("dapi0123"), "{err}");
+            assert!(err.to_string().contains("x.example"), "{err}");
         }
     }
 
