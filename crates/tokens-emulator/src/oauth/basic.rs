@@ -2,9 +2,13 @@
 
 use tokens_types::Secret;
 
-/// Client id and secret from a Basic `Authorization` value; `None` if it is not Basic or
-/// does not decode.
-pub(crate) fn parse(header: &str) -> Option<(String, Secret)> {
+/// The client id and secret a Basic `Authorization` value may mean, to be tried in order;
+/// `None` if it is not Basic or does not decode.
+///
+/// RFC 6749 §2.3.1 asks clients to form-urlencode both parts before Basic encoding, but the
+/// official Databricks SDKs send them as they are. The parts as sent come first; their
+/// form-decoded reading follows when it differs, so both kinds of client authenticate.
+pub(crate) fn parse(header: &str) -> Option<Vec<(String, Secret)>> {
     let (scheme, encoded) = header.split_once(' ')?;
     if !scheme.eq_ignore_ascii_case("basic") {
         return None;
@@ -12,11 +16,14 @@ pub(crate) fn parse(header: &str) -> Option<(String, Secret)> {
     let decoded = decode_base64(encoded.trim())?;
     let text = String::from_utf8(decoded).ok()?;
     let (id, secret) = text.split_once(':')?;
-    // RFC 6749 §2.3.1: both parts are form-urlencoded before Basic encoding.
-    Some((
-        super::form::decode(id)?,
-        Secret::new(super::form::decode(secret)?),
-    ))
+    let mut readings = vec![(id.to_owned(), Secret::new(secret))];
+    if let (Some(form_id), Some(form_secret)) =
+        (super::form::decode(id), super::form::decode(secret))
+        && (form_id != id || form_secret != secret)
+    {
+        readings.push((form_id, Secret::new(form_secret)));
+    }
+    Some(readings)
 }
 
 /// Decodes standard base64 with padding (the alphabet of RFC 4648 §4).
@@ -75,9 +82,19 @@ mod tests {
 
     #[test]
     fn parses_basic_header() {
-        let (id, secret) = parse("Basic aWQ6c2VjcmV0").unwrap();
+        let readings = parse("Basic aWQ6c2VjcmV0").unwrap();
+        assert_eq!(readings.len(), 1, "nothing to form-decode");
+        let (id, secret) = &readings[0];
         assert_eq!(id, "id");
         assert_eq!(secret.expose_secret(), "secret");
         assert!(parse("Bearer aWQ6c2VjcmV0").is_none());
+    }
+
+    #[test]
+    fn a_secret_with_form_characters_is_read_as_sent_first_then_decoded() {
+        // base64 of `id:a+b%2F`
+        let readings = parse("Basic aWQ6YStiJTJG").unwrap();
+        let secrets: Vec<&str> = readings.iter().map(|(_, s)| s.expose_secret()).collect();
+        assert_eq!(secrets, ["a+b%2F", "a b/"]);
     }
 }

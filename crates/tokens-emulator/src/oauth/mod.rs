@@ -103,9 +103,9 @@ pub(crate) fn token(shared: &Arc<Shared>, parts: &Parts, body: &Bytes) -> Respon
     let from_form = || {
         let id = form::field(form, "client_id")?;
         let secret = form::field(form, "client_secret")?;
-        Some((id, Secret::new(secret)))
+        Some(vec![(id, Secret::new(secret))])
     };
-    let Some((client_id, client_secret)) = from_header.or_else(from_form) else {
+    let Some(readings) = from_header.or_else(from_form) else {
         return oauth_error(
             StatusCode::UNAUTHORIZED,
             "invalid_client",
@@ -113,10 +113,16 @@ pub(crate) fn token(shared: &Arc<Shared>, parts: &Parts, body: &Bytes) -> Respon
         );
     };
     let scope = form::field(form, "scope").unwrap_or_else(|| "all-apis".to_owned());
-    match shared
-        .registry
-        .issue_access_token(&client_id, client_secret.expose_secret())
-    {
+    let mut issued = Err(ClientAuthError::InvalidClient);
+    for (client_id, client_secret) in &readings {
+        issued = shared
+            .registry
+            .issue_access_token(client_id, client_secret.expose_secret());
+        if !matches!(issued, Err(ClientAuthError::InvalidClient)) {
+            break;
+        }
+    }
+    match issued {
         Ok((access_token, lifetime)) => {
             let body = json!({
                 "access_token": access_token.expose_secret(),
