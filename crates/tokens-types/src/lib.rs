@@ -61,7 +61,7 @@ mod wire_object;
 pub use autoscope::AutoscopeState;
 pub use error_body::{
     BadRequestViolation, ErrorBody, ErrorCode, ErrorDetail, HelpLink, PreconditionViolation,
-    QuotaViolation,
+    QuotaViolation, reason_phrase,
 };
 pub use field_mask::{FieldMask, FieldMaskError, TOKEN_UPDATABLE_PATHS};
 pub use requests::{CreateTokenRequest, DeleteTokenRequest, UpdateTokenRequest};

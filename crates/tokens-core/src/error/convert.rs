@@ -17,7 +17,7 @@ impl fmt::Display for Error {
                 match self.error_code() {
                     Some(code) => write!(f, " {code}")?,
                     None => {
-                        if let Some(reason) = status.canonical_reason() {
+                        if let Some(reason) = tokens_types::reason_phrase(status.as_u16()) {
                             write!(f, " {reason}")?;
                         }
                     }

@@ -28,12 +28,13 @@ pub use kind::ErrorKind;
 pub use retry_after::{parse_retry_after, retry_after_header};
 
 use crate::{BoxError, Operation, TransportError};
-use http::{HeaderMap, StatusCode};
+use http::{HeaderMap, HeaderName, StatusCode};
 use std::time::Duration;
 use tokens_types::{ErrorBody, ErrorCode, Timestamp};
 
 /// The header a server or proxy uses to name a request for support.
-const REQUEST_ID_HEADER: &str = "x-request-id";
+/// A typed name, so that a lookup compares names instead of parsing a string.
+const REQUEST_ID_HEADER: HeaderName = HeaderName::from_static("x-request-id");
 
 /// A failed API call, with what is known about why.
 ///
@@ -98,7 +99,7 @@ impl Error {
         let kind = ErrorKind::classify(body.error_code.as_ref(), status);
         let retry_after = retry_after_header(headers, now).or_else(|| body.retry_delay());
         let header_request_id = headers
-            .get(REQUEST_ID_HEADER)
+            .get(&REQUEST_ID_HEADER)
             .and_then(|value| value.to_str().ok())
             .filter(|value| !value.is_empty())
             .map(str::to_owned);

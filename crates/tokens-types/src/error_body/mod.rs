@@ -17,6 +17,7 @@ pub use code::ErrorCode;
 pub use details::{
     BadRequestViolation, ErrorDetail, HelpLink, PreconditionViolation, QuotaViolation,
 };
+pub use status::reason_phrase;
 
 use serde_json::Value;
 use std::fmt;

@@ -3,8 +3,20 @@
 //! This crate has no HTTP dependency, so the table is its own: the IANA registry's phrases,
 //! plus 499, which nginx and Databricks use for a request the client cancelled.
 
-/// The standard reason phrase of `status`, such as `Bad Gateway` for 502.
-pub(crate) fn reason_phrase(status: u16) -> Option<&'static str> {
+/// The standard reason phrase of an HTTP status, such as `Bad Gateway` for 502, or `None` for
+/// a status without one.
+///
+/// The phrases are the IANA registry's, plus `Client Closed Request` for 499, which nginx and
+/// Databricks use for a request the client cancelled. This crate has no HTTP dependency, so
+/// the table is its own; the rest of the SDK uses it too, so one table ships.
+///
+/// ```
+/// assert_eq!(tokens_types::reason_phrase(502), Some("Bad Gateway"));
+/// assert_eq!(tokens_types::reason_phrase(499), Some("Client Closed Request"));
+/// assert_eq!(tokens_types::reason_phrase(599), None);
+/// ```
+#[must_use]
+pub fn reason_phrase(status: u16) -> Option<&'static str> {
     let phrase = match status {
         100 => "Continue",
         101 => "Switching Protocols",
