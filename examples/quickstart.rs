@@ -15,6 +15,19 @@ use databricks_tokens::{Client, ClientBuilder, Config, Error, TokenUpdate};
 use std::process::ExitCode;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+/// Prints a line on stdout (or, with `to stderr;`, on stderr) like `println!`, but never
+/// panics: when the stream is closed (`cargo run --example quickstart | head -3`) the line is
+/// dropped and the lifecycle goes on, so the token it created is still deleted.
+macro_rules! say {
+    (to $stream:ident; $($line:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::$stream(), $($line)*);
+    }};
+    ($($line:tt)*) => {
+        say!(to stdout; $($line)*)
+    };
+}
+
 /// The lifetime of the token the quickstart creates.
 const LIFETIME_SECONDS: i64 = 300;
 /// How long one call may take, retries included: a demo should fail fast on a wrong host.
@@ -69,7 +82,7 @@ async fn connect() -> Result<(Client, Option<RunningEmulator>), Failure> {
         let auth = config
             .auth_type()
             .map_or_else(|| "no credential".to_owned(), |auth| auth.to_string());
-        println!("Using the workspace at {host} (auth: {auth}).");
+        say!("Using the workspace at {host} (auth: {auth}).");
         let client = ClientBuilder::from_env()
             .call_timeout(CALL_TIMEOUT)
             .build()
@@ -82,9 +95,9 @@ async fn connect() -> Result<(Client, Option<RunningEmulator>), Failure> {
         .await
         .map_err(|e| Error::other(format!("the emulator could not start: {e}")))
         .map_err(at("start the emulator"))?;
-    println!("No workspace is configured (set DATABRICKS_HOST and DATABRICKS_TOKEN, or a");
-    println!("~/.databrickscfg profile), so this run uses the Token API emulator, started");
-    println!("inside this process at {}.", emulator.base_url());
+    say!("No workspace is configured (set DATABRICKS_HOST and DATABRICKS_TOKEN, or a");
+    say!("~/.databrickscfg profile), so this run uses the Token API emulator, started");
+    say!("inside this process at {}.", emulator.base_url());
 
     let login = emulator
         .default_user_secret()
@@ -113,12 +126,12 @@ async fn create(client: &Client) -> Result<TokenId, Failure> {
         .clone()
         .ok_or_else(|| Error::decode("the create reply has no token id"))
         .map_err(at("create a token"))?;
-    println!();
-    println!("1. Created a token");
+    say!();
+    say!("1. Created a token");
     print_token(&info);
     if let Some(secret) = &created.token_value {
         // `Secret` prints redacted; the full value would be `secret.expose_secret()`.
-        println!("   secret:  {secret} (redacted; the full value is shown only in this reply)");
+        say!("   secret:  {secret} (redacted; the full value is shown only in this reply)");
     }
     Ok(id)
 }
@@ -126,12 +139,12 @@ async fn create(client: &Client) -> Result<TokenId, Failure> {
 /// Steps 2 to 4: list, update the comment, delete.
 async fn lifecycle(client: &Client, id: &TokenId) -> Result<(), Failure> {
     let tokens = client.list().await.map_err(at("list tokens"))?;
-    println!();
+    say!();
     let noun = if tokens.len() == 1 { "token" } else { "tokens" };
-    println!("2. Listed {} {noun}", tokens.len());
+    say!("2. Listed {} {noun}", tokens.len());
     for info in tokens.iter().take(LIST_LIMIT) {
         let mine = info.token_id.as_ref() == Some(id);
-        println!(
+        say!(
             "   {}  {:<24}  expires {}{}",
             short_id(info.token_id.as_ref()),
             info.comment.as_deref().unwrap_or("(no comment)"),
@@ -144,7 +157,7 @@ async fn lifecycle(client: &Client, id: &TokenId) -> Result<(), Failure> {
         );
     }
     if tokens.len() > LIST_LIMIT {
-        println!("   ... and {} more", tokens.len() - LIST_LIMIT);
+        say!("   ... and {} more", tokens.len() - LIST_LIMIT);
     }
 
     let comment = format!("sdk-{}-updated", unix_seconds());
@@ -153,11 +166,12 @@ async fn lifecycle(client: &Client, id: &TokenId) -> Result<(), Failure> {
         .await
         .map_err(at("update the comment"))?;
     let updated = find(client, id).await.map_err(at("update the comment"))?;
-    println!();
-    println!("3. Updated the comment");
-    match &updated {
-        Some(info) => print_token(info),
-        None => println!("   (the token is no longer listed)"),
+    say!();
+    say!("3. Updated the comment");
+    if let Some(info) = &updated {
+        print_token(info);
+    } else {
+        say!("   (the token is no longer listed)");
     }
 
     client.delete(id).await.map_err(at("delete the token"))?;
@@ -165,9 +179,9 @@ async fn lifecycle(client: &Client, id: &TokenId) -> Result<(), Failure> {
         .await
         .map_err(at("delete the token"))?
         .is_none();
-    println!();
-    println!("4. Deleted the token {id}");
-    println!(
+    say!();
+    say!("4. Deleted the token {id}");
+    say!(
         "   listed afterwards: {}",
         if gone {
             "no (it is gone)"
@@ -188,12 +202,12 @@ async fn find(client: &Client, id: &TokenId) -> Result<Option<TokenInfo>, Error>
 
 fn print_token(info: &TokenInfo) {
     let id = info.token_id.as_ref().map_or("(none)", TokenId::as_str);
-    println!("   id:      {id}");
-    println!(
+    say!("   id:      {id}");
+    say!(
         "   comment: {}",
         info.comment.as_deref().unwrap_or("(no comment)")
     );
-    println!("   expires: {}", expiry_in_words(info.expiry_time));
+    say!("   expires: {}", expiry_in_words(info.expiry_time));
 }
 
 /// The first 12 characters of an id, enough to tell tokens apart in a list.
@@ -268,20 +282,22 @@ fn unix_seconds() -> u64 {
 /// Prints a failure with the error's kind, code and message.
 fn report(failure: &Failure) {
     let error = &failure.error;
-    eprintln!();
-    eprintln!("error: could not {}", failure.step);
-    eprintln!("  kind:    {}", error.kind());
+    say!(to stderr;);
+    say!(to stderr; "error: could not {}", failure.step);
+    say!(to stderr; "  kind:    {}", error.kind());
     match (error.error_code(), error.status()) {
-        (Some(code), Some(status)) => eprintln!("  code:    {code} (HTTP {})", status.as_u16()),
-        (Some(code), None) => eprintln!("  code:    {code}"),
-        (None, Some(status)) => eprintln!("  code:    none (HTTP {})", status.as_u16()),
-        (None, None) => eprintln!("  code:    none (no reply from the server)"),
+        (Some(code), Some(status)) => {
+            say!(to stderr; "  code:    {code} (HTTP {})", status.as_u16());
+        }
+        (Some(code), None) => say!(to stderr; "  code:    {code}"),
+        (None, Some(status)) => say!(to stderr; "  code:    none (HTTP {})", status.as_u16()),
+        (None, None) => say!(to stderr; "  code:    none (no reply from the server)"),
     }
-    eprintln!("  message: {}", error.message());
+    say!(to stderr; "  message: {}", error.message());
     if let Some(request_id) = error.request_id() {
-        eprintln!("  request: {request_id}");
+        say!(to stderr; "  request: {request_id}");
     }
     if error.is_outcome_unknown() {
-        eprintln!("  note:    the token may have been created; list your tokens to check");
+        say!(to stderr; "  note:    the token may have been created; list your tokens to check");
     }
 }

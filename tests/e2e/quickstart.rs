@@ -21,6 +21,19 @@ fn quickstart_binary() -> Option<PathBuf> {
 
 /// Runs the quickstart with only `vars` in its environment (no proxy, no home config).
 async fn run_quickstart(vars: Vec<(&'static str, String)>) -> Option<Output> {
+    run_quickstart_with(vars, Stdout::Captured).await
+}
+
+/// Where the quickstart's stdout goes.
+enum Stdout {
+    /// Into [`Output::stdout`].
+    Captured,
+    /// Into a pipe whose reading end is closed before the process starts, so every write
+    /// fails with a broken pipe.
+    Closed,
+}
+
+async fn run_quickstart_with(vars: Vec<(&'static str, String)>, stdout: Stdout) -> Option<Output> {
     let Some(binary) = quickstart_binary() else {
         eprintln!("skipped: the quickstart example is not built (run `cargo test`)");
         return None;
@@ -28,12 +41,14 @@ async fn run_quickstart(vars: Vec<(&'static str, String)>) -> Option<Output> {
     let home = std::env::temp_dir().join(format!("quickstart-home-{}", std::process::id()));
     std::fs::create_dir_all(&home).expect("a temporary home");
     let output = tokio::task::spawn_blocking(move || {
-        Command::new(binary)
-            .env_clear()
-            .env("HOME", &home)
-            .envs(vars)
-            .output()
-            .expect("the quickstart runs")
+        let mut command = Command::new(binary);
+        command.env_clear().env("HOME", &home).envs(vars);
+        if let Stdout::Closed = stdout {
+            let (reader, writer) = std::io::pipe().expect("a pipe");
+            drop(reader);
+            command.stdout(writer);
+        }
+        command.output().expect("the quickstart runs")
     })
     .await
     .expect("no panic");
@@ -139,5 +154,27 @@ async fn quickstart_failure_exits_non_zero_with_kind_code_and_message() {
     assert!(
         !stderr.contains("dapiffff"),
         "the credential was printed:\n{stderr}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn quickstart_with_a_closed_stdout_still_deletes_its_token_and_exits_zero() {
+    let harness = Harness::start().await;
+    let vars = vec![
+        ("DATABRICKS_HOST", harness.emulator.base_url()),
+        ("DATABRICKS_TOKEN", harness.login.expose_secret().to_owned()),
+    ];
+    let Some(output) = run_quickstart_with(vars, Stdout::Closed).await else {
+        return;
+    };
+    let stderr = String::from_utf8_lossy(&output.stderr);
+
+    assert!(output.status.success(), "{:?}\n{stderr}", output.status);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(harness.emulator.stats().requests(Route::Delete), 1);
+    assert_eq!(
+        harness.token_count(),
+        0,
+        "the quickstart leaves no token behind"
     );
 }
