@@ -4,7 +4,9 @@ use crate::ClientBuilder;
 use std::fmt;
 use tokens_core::{DefaultClient, Error, TokenRequest, TokenResponse, TokenUpdate};
 use tokens_hyper::HyperTransport;
-use tokens_types::{CreateTokenRequest, CreateTokenResponse, TokenId, TokenInfo};
+use tokens_types::{
+    CreateTokenRequest, CreateTokenResponse, ListTokensResponse, TokenId, TokenInfo,
+};
 
 /// The typed client below a [`Client`]: the default stack over [`HyperTransport`].
 pub type HyperClient = DefaultClient<HyperTransport>;
@@ -86,6 +88,16 @@ impl Client {
     /// Any [`Error`].
     pub async fn list(&self) -> Result<Vec<TokenInfo>, Error> {
         self.inner.list().await
+    }
+
+    /// Lists every valid token of the caller, returning the whole reply: besides the tokens,
+    /// any top-level field the service added that this version does not know.
+    ///
+    /// # Errors
+    ///
+    /// Any [`Error`].
+    pub async fn list_response(&self) -> Result<ListTokensResponse, Error> {
+        self.inner.list_response().await
     }
 
     /// Changes the comment and/or scopes of token `id`. The field mask is derived from what

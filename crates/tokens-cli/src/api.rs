@@ -3,7 +3,9 @@
 
 use crate::failure::Failure;
 use databricks_tokens::TokenUpdate;
-use databricks_tokens::types::{CreateTokenRequest, CreateTokenResponse, TokenId, TokenInfo};
+use databricks_tokens::types::{
+    CreateTokenRequest, CreateTokenResponse, ListTokensResponse, TokenId,
+};
 use std::future::Future;
 
 /// The Token API calls the commands make.
@@ -14,8 +16,8 @@ pub(crate) trait TokenApi {
         request: CreateTokenRequest,
     ) -> impl Future<Output = Result<CreateTokenResponse, CallError>>;
 
-    /// Lists the caller's tokens.
-    fn list(&self) -> impl Future<Output = Result<Vec<TokenInfo>, CallError>>;
+    /// Lists the caller's tokens: the whole reply, unknown top-level fields included.
+    fn list(&self) -> impl Future<Output = Result<ListTokensResponse, CallError>>;
 
     /// Changes the fields of `token_id` that the update's mask names.
     fn update(

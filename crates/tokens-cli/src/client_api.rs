@@ -1,7 +1,9 @@
 //! The facade's client behind [`TokenApi`], and how its errors map to exit codes.
 
 use crate::api::{CallError, CallErrorClass, TokenApi};
-use databricks_tokens::types::{CreateTokenRequest, CreateTokenResponse, TokenId, TokenInfo};
+use databricks_tokens::types::{
+    CreateTokenRequest, CreateTokenResponse, ListTokensResponse, TokenId,
+};
 use databricks_tokens::{Client, Error, ErrorKind, TokenUpdate};
 
 impl TokenApi for Client {
@@ -9,8 +11,8 @@ impl TokenApi for Client {
         Client::create(self, request).await.map_err(CallError::from)
     }
 
-    async fn list(&self) -> Result<Vec<TokenInfo>, CallError> {
-        Client::list(self).await.map_err(CallError::from)
+    async fn list(&self) -> Result<ListTokensResponse, CallError> {
+        Client::list_response(self).await.map_err(CallError::from)
     }
 
     async fn update(&self, token_id: &TokenId, update: TokenUpdate) -> Result<(), CallError> {

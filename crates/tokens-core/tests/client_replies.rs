@@ -44,6 +44,20 @@ async fn list_reads_a_missing_key_or_an_empty_body_as_no_tokens() {
 }
 
 #[tokio::test]
+async fn list_response_keeps_top_level_fields_it_does_not_know() {
+    let script = Script::new();
+    script.reply(
+        200,
+        r#"{"token_infos": [{"token_id": "a"}], "next_page_token": "p2"}"#,
+    );
+
+    let reply = script.client().list_response().await.unwrap();
+
+    assert_eq!(reply.token_infos.len(), 1);
+    assert_eq!(reply.extra["next_page_token"], "p2");
+}
+
+#[tokio::test]
 async fn update_and_delete_accept_empty_bodies_and_unknown_fields() {
     let script = Script::new();
     script

@@ -5,7 +5,8 @@ use crate::api::{CallError, CallErrorClass, TokenApi};
 use crate::cli::OutputFormat;
 use databricks_tokens::TokenUpdate;
 use databricks_tokens::types::{
-    CreateTokenRequest, CreateTokenResponse, Expiry, Secret, Timestamp, TokenId, TokenInfo,
+    CreateTokenRequest, CreateTokenResponse, Expiry, ListTokensResponse, Secret, Timestamp,
+    TokenId, TokenInfo,
 };
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -20,6 +21,8 @@ const DEFAULT_LIFETIME_MS: i64 = 730 * 86_400_000;
 #[derive(Debug, Default)]
 struct State {
     tokens: Vec<TokenInfo>,
+    /// Top-level fields of the list reply besides `token_infos`.
+    list_extra: serde_json::Map<String, serde_json::Value>,
     created: u64,
     last_secret: Option<String>,
     failures: HashMap<&'static str, CallError>,
@@ -36,6 +39,15 @@ impl FakeApi {
     /// Adds an existing token.
     pub(crate) fn with_token(self, token: TokenInfo) -> Self {
         self.state.borrow_mut().tokens.push(token);
+        self
+    }
+
+    /// Adds a top-level field to every list reply, as a newer service might.
+    pub(crate) fn with_list_field(self, name: &str, value: serde_json::Value) -> Self {
+        self.state
+            .borrow_mut()
+            .list_extra
+            .insert(name.to_owned(), value);
         self
     }
 
@@ -105,10 +117,12 @@ impl TokenApi for FakeApi {
         std::future::ready(result)
     }
 
-    fn list(&self) -> impl Future<Output = Result<Vec<TokenInfo>, CallError>> {
-        let result = self
-            .begin("list", "list".to_owned())
-            .map(|()| self.tokens());
+    fn list(&self) -> impl Future<Output = Result<ListTokensResponse, CallError>> {
+        let result = self.begin("list", "list".to_owned()).map(|()| {
+            let mut reply = ListTokensResponse::new(self.tokens());
+            reply.extra = self.state.borrow().list_extra.clone();
+            reply
+        });
         std::future::ready(result)
     }
 

@@ -5,30 +5,32 @@ use crate::api::TokenApi;
 use crate::cli::{ListArgs, OutputFormat};
 use crate::failure::Failure;
 use crate::render::{expires_within, write_json, write_token_table};
-use databricks_tokens::types::{Expiry, ListTokensResponse, TokenInfo};
+use databricks_tokens::types::{Expiry, TokenInfo};
 
 /// Lists the caller's tokens, keeping only those expiring within `--expiring-within` when it
-/// is given. Text is a table sorted by expiry, soonest first; JSON has the shape of the API's
-/// list reply (filtered, in the service's order).
+/// is given. Text is a table sorted by expiry, soonest first; JSON is the API's list reply
+/// (filtered, in the service's order, with any top-level field the service added kept).
 pub(crate) async fn list(
     api: &impl TokenApi,
     args: &ListArgs,
     output: &mut Output<'_>,
 ) -> Result<(), Failure> {
     tracing::debug!("listing tokens");
-    let mut tokens = api.list().await?;
-    tracing::debug!(count = tokens.len(), "listed tokens");
+    let mut reply = api.list().await?;
+    tracing::debug!(count = reply.token_infos.len(), "listed tokens");
 
     if let Some(window) = args.expiring_within {
         let now = output.now;
-        tokens.retain(|token| expires_within(token.expiry_time, now, window));
+        reply
+            .token_infos
+            .retain(|token| expires_within(token.expiry_time, now, window));
     }
 
     match output.format {
-        OutputFormat::Json => write_json(output.out, &ListTokensResponse::new(tokens))?,
+        OutputFormat::Json => write_json(output.out, &reply)?,
         OutputFormat::Text => {
-            tokens.sort_by_key(expiry_order);
-            write_token_table(output.out, &tokens, output.now)?;
+            reply.token_infos.sort_by_key(expiry_order);
+            write_token_table(output.out, &reply.token_infos, output.now)?;
         }
     }
     output.out.flush()?;
@@ -123,6 +125,19 @@ mod tests {
             .collect();
         assert_eq!(ids, ["later", "forever", "soon"]);
         assert_eq!(reply["token_infos"][1]["expiry_time"], -1);
+    }
+
+    #[test]
+    fn json_keeps_top_level_fields_the_service_added() {
+        let api = api().with_list_field("next_page_token", serde_json::json!("abc"));
+        let args = ListArgs {
+            expiring_within: Some(Duration::from_secs(7 * 86_400)),
+        };
+        let (result, captured) = run(&api, &args, OutputFormat::Json);
+        assert_eq!(result, Ok(()));
+        let reply: serde_json::Value = serde_json::from_str(&captured.out()).expect("JSON");
+        assert_eq!(reply["next_page_token"], "abc");
+        assert_eq!(reply["token_infos"].as_array().map(Vec::len), Some(1));
     }
 
     #[test]

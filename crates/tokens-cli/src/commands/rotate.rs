@@ -28,6 +28,7 @@ pub(crate) async fn rotate(
         .await
         .map_err(|err| Failure::from(err).context("could not list tokens to find the old one"))?;
     let Some(old) = listed
+        .token_infos
         .iter()
         .find(|token| token.token_id.as_ref() == Some(&old_id))
     else {

@@ -6,7 +6,9 @@ pub use update::TokenUpdate;
 
 use crate::{Clock, Endpoint, Error, TokenRequest, TokenResponse, TokenService};
 use std::sync::Arc;
-use tokens_types::{CreateTokenRequest, CreateTokenResponse, TokenId, TokenInfo};
+use tokens_types::{
+    CreateTokenRequest, CreateTokenResponse, ListTokensResponse, TokenId, TokenInfo,
+};
 use tower::{Service, ServiceExt};
 
 /// A client of the Databricks Token API.
@@ -97,8 +99,19 @@ where
     ///
     /// Any [`Error`].
     pub async fn list(&self) -> Result<Vec<TokenInfo>, Error> {
+        Ok(self.list_response().await?.token_infos)
+    }
+
+    /// Lists every valid token of the caller, returning the whole reply: besides the tokens,
+    /// any top-level field the service added that this version does not know, so that the
+    /// reply can be passed on unchanged (as `tokens list -o json` does).
+    ///
+    /// # Errors
+    ///
+    /// Any [`Error`].
+    pub async fn list_response(&self) -> Result<ListTokensResponse, Error> {
         match self.call(TokenRequest::List).await? {
-            TokenResponse::Listed(listed) => Ok(listed.token_infos),
+            TokenResponse::Listed(listed) => Ok(listed),
             other => Err(mismatch("list", &other)),
         }
     }
