@@ -53,7 +53,7 @@ pub(crate) struct Cli {
 pub(crate) enum Command {
     /// Create a token and print its secret (shown only this once)
     Create(CreateArgs),
-    /// List your tokens, marking those that expire within 7 days
+    /// List your tokens, marking those due to expire or be revoked within 7 days
     List(ListArgs),
     /// Change a token's comment or scopes
     Update(UpdateArgs),

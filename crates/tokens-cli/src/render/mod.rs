@@ -6,6 +6,7 @@
 mod cell;
 mod date;
 mod expiry;
+mod inactivity;
 mod json;
 mod secret_block;
 mod table;

@@ -1,14 +1,20 @@
 //! The `tokens list` table: id, comment, created, expires, scopes, with a mark on tokens that
-//! expire within seven days.
+//! expire within seven days and on tokens that Databricks will revoke for inactivity within
+//! seven days.
 
 use super::cell::{MAX_COMMENT_WIDTH, cell_text, width};
 use super::date::format_utc_minute;
 use super::expiry::{EXPIRY_WARNING_WINDOW, describe_expiry, expires_within};
+use super::inactivity::revoked_for_inactivity_soon;
 use databricks_tokens::types::{Timestamp, TokenInfo};
 use std::io::{self, Write};
 
 /// The mark in the first column of a token that expires within seven days.
 pub(crate) const SOON_MARK: &str = "!";
+
+/// The mark in the first column of a token unused for so long that Databricks will revoke it
+/// within seven days.
+pub(crate) const IDLE_MARK: &str = "~";
 
 const HEADERS: [&str; 6] = ["", "ID", "COMMENT", "CREATED", "EXPIRES", "SCOPES"];
 
@@ -38,11 +44,21 @@ pub(crate) fn write_token_table(
         write_line(out, row, &widths)?;
     }
 
-    if rows.iter().any(|row| row[0] == SOON_MARK) {
+    let marked = |mark: &str| rows.iter().any(|row| row[0].contains(mark));
+    let (soon, idle) = (marked(SOON_MARK), marked(IDLE_MARK));
+    if soon || idle {
         writeln!(out)?;
+    }
+    if soon {
         writeln!(
             out,
             "{SOON_MARK} expires within 7 days: rotate it with `tokens rotate ID`"
+        )?;
+    }
+    if idle {
+        writeln!(
+            out,
+            "{IDLE_MARK} last used 83 or more days ago: Databricks revokes a token unused for 90 days"
         )?;
     }
     Ok(())
@@ -50,11 +66,13 @@ pub(crate) fn write_token_table(
 
 /// The cells of one token.
 fn table_row(token: &TokenInfo, now: Timestamp) -> [String; 6] {
-    let mark = if expires_within(token.expiry_time, now, EXPIRY_WARNING_WINDOW) {
-        SOON_MARK
-    } else {
-        ""
-    };
+    let mut mark = String::new();
+    if expires_within(token.expiry_time, now, EXPIRY_WARNING_WINDOW) {
+        mark.push_str(SOON_MARK);
+    }
+    if revoked_for_inactivity_soon(token, now) {
+        mark.push_str(IDLE_MARK);
+    }
     let id = token
         .token_id
         .as_ref()
@@ -71,7 +89,7 @@ fn table_row(token: &TokenInfo, now: Timestamp) -> [String; 6] {
         Some(scopes) => cell_text(&scopes.join(","), usize::MAX),
     };
     [
-        mark.to_owned(),
+        mark,
         id,
         comment,
         created,
@@ -155,7 +173,46 @@ mod tests {
 
     #[test]
     fn no_legend_when_nothing_is_marked() {
-        assert!(!render(&[token("later", 30)]).contains("expires within"));
+        let text = render(&[token("later", 30)]);
+        assert!(!text.contains("expires within"));
+        assert!(!text.contains("Databricks revokes"));
+    }
+
+    fn last_used_days_ago(token: TokenInfo, days: i64) -> TokenInfo {
+        token.with_last_accessed_time(Timestamp::from_millis(NOW.as_millis() - days * DAY_MS))
+    }
+
+    #[test]
+    fn token_unused_for_83_days_is_marked_and_explained() {
+        let text = render(&[
+            last_used_days_ago(token("idle", 30), 85),
+            last_used_days_ago(token("busy", 30), 1),
+        ]);
+        let idle = text.lines().find(|l| l.contains("idle")).expect("idle row");
+        let busy = text.lines().find(|l| l.contains("busy")).expect("busy row");
+        assert!(idle.starts_with("~ "), "{text}");
+        assert!(busy.starts_with("  "), "{text}");
+        assert!(
+            text.contains(
+                "~ last used 83 or more days ago: Databricks revokes a token unused for 90 days"
+            ),
+            "{text}"
+        );
+        assert!(!text.contains("expires within"), "{text}");
+    }
+
+    #[test]
+    fn token_both_expiring_and_idle_carries_both_marks_and_legends() {
+        let text = render(&[last_used_days_ago(token("both", 2), 89), token("plain", 30)]);
+        let both = text.lines().find(|l| l.contains("both")).expect("both row");
+        let plain = text
+            .lines()
+            .find(|l| l.contains("plain"))
+            .expect("plain row");
+        assert!(both.starts_with("!~ "), "{text}");
+        assert!(plain.starts_with("    "), "{text}");
+        assert!(text.contains("! expires within 7 days"), "{text}");
+        assert!(text.contains("~ last used 83 or more days ago"), "{text}");
     }
 
     #[test]
