@@ -110,6 +110,25 @@ fn error_body_hides_a_secret_that_a_server_echoes() {
 }
 
 #[test]
+fn error_body_hides_oauth_access_tokens_and_bearer_credentials_that_a_proxy_echoes() {
+    let jwt = "eyJhbGciOiJSUzI1NiIsImtpZCI6IjEifQ.eyJzdWIiOiJzcCIsImV4cCI6MTcwMDAwMDAwMH0.c2ln";
+    let opaque = "Zm9vYmFyYmF6cXV4MTIzNDU2";
+    let bodies = [
+        format!(r#"{{"error": "invalid_token", "error_description": "token {jwt} expired"}}"#),
+        format!("<html><pre>Authorization: Bearer {jwt}</pre></html>"),
+        format!("Authorization: Bearer {opaque}"),
+        format!(r#"{{"message": "authorization: bearer {opaque}"}}"#),
+    ];
+    for body in bodies {
+        let parsed = ErrorBody::parse(401, body.as_bytes());
+        let shown = format!("{parsed} {parsed:?}");
+        assert!(!shown.contains("eyJzdWIi"), "{shown}");
+        assert!(!shown.contains(opaque), "{shown}");
+        assert!(shown.contains("[redacted]"), "{shown}");
+    }
+}
+
+#[test]
 fn error_body_cut_at_its_length_limit_does_not_leave_part_of_a_secret() {
     // The secret straddles the 1,024-character limit of a message.
     let body = format!("{}{SECRET}", "x".repeat(1_010));
@@ -130,6 +149,30 @@ proptest! {
             prop_assert_eq!(&shown, "[redacted]");
         }
         prop_assert_eq!(format!("{secret:?}"), format!("Secret({shown})"));
+    }
+
+    #[test]
+    fn jwt_never_appears_in_an_error_message(
+        before in "[a-zA-Z0-9 .,:]{0,40}",
+        header in "[A-Za-z0-9_-]{10,40}",
+        payload in "[A-Za-z0-9_-]{10,200}",
+        signature in "[A-Za-z0-9_-]{0,80}",
+        after in "[ ,;][a-zA-Z0-9 .,:]{0,40}",
+    ) {
+        let jwt = format!("eyJ{header}.{payload}.{signature}");
+        let parsed = ErrorBody::parse(401, format!("{before}{jwt}{after}").as_bytes());
+        prop_assert!(!parsed.message.contains(&payload), "{}", parsed.message);
+    }
+
+    #[test]
+    fn bearer_credential_never_appears_in_an_error_message(
+        before in "[a-zA-Z0-9 .,:]{0,40}",
+        credential in "[A-Za-z0-9._~+/-]{8,60}[0-9][A-Za-z0-9._~+/-]{7,60}=*",
+        after in "([ ,;][a-zA-Z0-9 .,:]{0,40})?",
+    ) {
+        let body = format!("{before} Bearer {credential}{after}");
+        let parsed = ErrorBody::parse(401, body.as_bytes());
+        prop_assert!(!parsed.message.contains(&credential), "{}", parsed.message);
     }
 
     #[test]

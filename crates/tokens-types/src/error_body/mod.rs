@@ -9,6 +9,7 @@ mod details;
 mod html;
 mod json;
 mod message;
+mod redact;
 mod serialize;
 mod status;
 mod text;
@@ -60,8 +61,10 @@ pub struct ErrorBody {
     /// The error code, when the reply carried one.
     pub error_code: Option<ErrorCode>,
     /// A message for a person. After [`ErrorBody::parse`] it is never empty, at most
-    /// about a thousand characters, and anything shaped like a token secret (`dapi` and a
-    /// long run of letters and digits) in it is replaced by `dapi…[redacted]`.
+    /// about a thousand characters, and anything shaped like a credential is replaced by a
+    /// redaction: a personal access token (`dapi` and a long run of letters and digits), a
+    /// JSON Web Token such as an OAuth access token (`eyJ…` in three dotted parts), and the
+    /// credential after the word `Bearer` (16 or more token characters with a digit).
     pub message: String,
     /// Typed details, in the order sent.
     pub details: Vec<ErrorDetail>,

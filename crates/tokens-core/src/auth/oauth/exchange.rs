@@ -124,7 +124,7 @@ fn parse_endpoint(endpoint: &str) -> Result<Uri, Error> {
 
 /// The error for a refused token request: the status and what the reply says (for an
 /// OAuth reply, RFC 6749 §5.2's `error: error_description`), read by the same parser as API
-/// errors, so the text is bounded in length and token-shaped secrets in it are redacted.
+/// errors, so the text is bounded in length and credential-shaped secrets in it are redacted.
 fn token_error(endpoint: &str, response: &Response<Bytes>) -> Error {
     let status = response.status().as_u16();
     let reply = ErrorBody::parse(status, response.body());
