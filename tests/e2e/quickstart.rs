@@ -55,6 +55,14 @@ async fn run_quickstart_with(vars: Vec<(&'static str, String)>, stdout: Stdout) 
     Some(output)
 }
 
+/// The environment that names the harness's emulator as the workspace, with its login.
+fn workspace_of(harness: &Harness) -> Vec<(&'static str, String)> {
+    vec![
+        ("DATABRICKS_HOST", harness.emulator.base_url()),
+        ("DATABRICKS_TOKEN", harness.login.expose_secret().to_owned()),
+    ]
+}
+
 fn holds_a_pat(text: &str) -> bool {
     text.match_indices("dapi").any(|(at, _)| {
         let rest = &text.as_bytes()[at + 4..];
@@ -65,10 +73,7 @@ fn holds_a_pat(text: &str) -> bool {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn quickstart_runs_the_lifecycle_against_the_configured_workspace() {
     let harness = Harness::start().await;
-    let vars = vec![
-        ("DATABRICKS_HOST", harness.emulator.base_url()),
-        ("DATABRICKS_TOKEN", harness.login.expose_secret().to_owned()),
-    ];
+    let vars = workspace_of(&harness);
     let Some(output) = run_quickstart(vars).await else {
         return;
     };
@@ -160,10 +165,7 @@ async fn quickstart_failure_exits_non_zero_with_kind_code_and_message() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn quickstart_with_a_closed_stdout_still_deletes_its_token_and_exits_zero() {
     let harness = Harness::start().await;
-    let vars = vec![
-        ("DATABRICKS_HOST", harness.emulator.base_url()),
-        ("DATABRICKS_TOKEN", harness.login.expose_secret().to_owned()),
-    ];
+    let vars = workspace_of(&harness);
     let Some(output) = run_quickstart_with(vars, Stdout::Closed).await else {
         return;
     };
