@@ -103,23 +103,22 @@ fn jwt_end(text: &str, start: usize) -> Option<usize> {
 fn next_bearer_credential(text: &str) -> Option<Range<usize>> {
     const WORD: &[u8] = b"bearer";
     let bytes = text.as_bytes();
-    let mut at = 0;
-    while at + WORD.len() < bytes.len() {
-        let is_word = bytes[at..at + WORD.len()].eq_ignore_ascii_case(WORD)
-            && (at == 0 || !bytes[at - 1].is_ascii_alphanumeric());
-        if is_word {
-            let spaces = run_len(text, at + WORD.len(), |b| b == b' ');
-            let start = at + WORD.len() + spaces;
-            let len = run_len(text, start, is_token68);
-            let credential = &bytes[start..start + len];
-            if spaces > 0
-                && len >= MIN_BEARER_CREDENTIAL
-                && credential.iter().any(u8::is_ascii_digit)
-            {
-                return Some(start..start + len);
-            }
+    for (at, window) in bytes.windows(WORD.len()).enumerate() {
+        let starts_word = at == 0
+            || bytes
+                .get(at - 1)
+                .is_some_and(|b| !b.is_ascii_alphanumeric());
+        if !starts_word || !window.eq_ignore_ascii_case(WORD) {
+            continue;
         }
-        at += 1;
+        let spaces = run_len(text, at + WORD.len(), |b| b == b' ');
+        let start = at + WORD.len() + spaces;
+        let credential = bytes.get(start..).unwrap_or_default();
+        let len = credential.iter().take_while(|&&b| is_token68(b)).count();
+        let has_digit = credential.iter().take(len).any(u8::is_ascii_digit);
+        if spaces > 0 && len >= MIN_BEARER_CREDENTIAL && has_digit {
+            return Some(start..start + len);
+        }
     }
     None
 }
