@@ -47,10 +47,7 @@
 // Everything above links to items that exist on wasm32 only; on other targets the crate is
 // empty, so its documentation is meant to be read as built for wasm32 (as docs.rs does, see
 // Cargo.toml).
-#![cfg_attr(
-    not(target_arch = "wasm32"),
-    allow(rustdoc::broken_intra_doc_links)
-)]
+#![cfg_attr(not(target_arch = "wasm32"), allow(rustdoc::broken_intra_doc_links))]
 
 #[cfg(target_arch = "wasm32")]
 mod client;
