@@ -5,8 +5,8 @@
 # Sets: EMULATOR_URL, USER_SECRET, SP_ID, SP_SECRET, CONTROL_SECRET (all fresh per run).
 # Needs: ROOT (the repository).
 
-cargo build --quiet -p tokens-emulator --bin tokens-emulator
-EMULATOR_BIN="$(cargo metadata --format-version 1 --no-deps \
+cargo build --quiet --manifest-path "$ROOT/Cargo.toml" -p tokens-emulator --bin tokens-emulator
+EMULATOR_BIN="$(cargo metadata --format-version 1 --no-deps --manifest-path "$ROOT/Cargo.toml" \
     | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')/debug/tokens-emulator"
 
 EMULATOR_WORK="$(mktemp -d)"

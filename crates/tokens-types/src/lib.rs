@@ -34,8 +34,9 @@
 //! - Errors: [`ErrorBody::parse`] reads every shape of error reply (JSON with a string or
 //!   integer `error_code`, `{"error": ...}`, SCIM, `CODE: message` text, HTML pages, empty
 //!   bodies) into an [`ErrorCode`], a message that is never empty and never holds a
-//!   credential-shaped secret (a token, a JWT, a `Bearer` credential), and typed [`ErrorDetail`]s. [`ErrorBody`] serializes back to the
-//!   service's JSON shape, for servers such as the emulator.
+//!   credential-shaped secret (a token, a JWT, a `Bearer` credential), and typed
+//!   [`ErrorDetail`]s. [`ErrorBody`] serializes back to the service's JSON shape, for servers
+//!   such as the emulator. [`reason_phrase`] gives a status's standard phrase.
 //!
 //! # Limitations
 //!

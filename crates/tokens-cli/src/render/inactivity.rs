@@ -5,11 +5,14 @@
 use databricks_tokens::types::{Timestamp, TokenInfo};
 use std::time::Duration;
 
-/// How long a token may go unused before Databricks revokes it.
-pub(crate) const INACTIVITY_LIMIT: Duration = Duration::from_secs(90 * 86_400);
+/// How many days a token may go unused before Databricks revokes it.
+pub(crate) const INACTIVITY_LIMIT_DAYS: u64 = 90;
 
-/// How long before the inactivity revocation the table warns.
-pub(crate) const INACTIVITY_WARNING_WINDOW: Duration = Duration::from_secs(7 * 86_400);
+/// How many days before the inactivity revocation the table warns.
+pub(crate) const INACTIVITY_WARNING_DAYS: u64 = 7;
+
+const INACTIVITY_LIMIT: Duration = Duration::from_secs(INACTIVITY_LIMIT_DAYS * 86_400);
+const INACTIVITY_WARNING_WINDOW: Duration = Duration::from_secs(INACTIVITY_WARNING_DAYS * 86_400);
 
 /// Whether `token` will be revoked for inactivity within [`INACTIVITY_WARNING_WINDOW`] of
 /// `now` (or already should have been), judged by its last use. A token whose last use is

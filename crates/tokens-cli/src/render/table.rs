@@ -5,7 +5,9 @@
 use super::cell::{MAX_COMMENT_WIDTH, cell_text, width};
 use super::date::format_utc_minute;
 use super::expiry::{EXPIRY_WARNING_WINDOW, describe_expiry, expires_within};
-use super::inactivity::revoked_for_inactivity_soon;
+use super::inactivity::{
+    INACTIVITY_LIMIT_DAYS, INACTIVITY_WARNING_DAYS, revoked_for_inactivity_soon,
+};
 use databricks_tokens::types::{Timestamp, TokenInfo};
 use std::io::{self, Write};
 
@@ -58,7 +60,9 @@ pub(crate) fn write_token_table(
     if idle {
         writeln!(
             out,
-            "{IDLE_MARK} last used 83 or more days ago: Databricks revokes a token unused for 90 days"
+            "{IDLE_MARK} last used {} or more days ago: Databricks revokes a token unused for \
+             {INACTIVITY_LIMIT_DAYS} days",
+            INACTIVITY_LIMIT_DAYS - INACTIVITY_WARNING_DAYS,
         )?;
     }
     Ok(())

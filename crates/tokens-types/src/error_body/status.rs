@@ -1,7 +1,6 @@
 //! HTTP status reason phrases, for replies that carry no readable message of their own.
 //!
-//! This crate has no HTTP dependency, so the table is its own: the IANA registry's phrases,
-//! plus 499, which nginx and Databricks use for a request the client cancelled.
+//! The table itself is public as [`reason_phrase`], whose docs say where it comes from.
 
 /// The standard reason phrase of an HTTP status, such as `Bad Gateway` for 502, or `None` for
 /// a status without one.
