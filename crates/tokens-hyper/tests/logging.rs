@@ -57,7 +57,10 @@ async fn debug_logs_name_the_server_but_no_header_value_or_body() {
 
     let logs = captured.text();
     assert!(logs.contains("response received"), "{logs}");
-    assert!(logs.contains("server.address"), "{logs}");
+    let address = format!("server.address={}", server.addr.ip());
+    assert!(logs.contains(&address), "{address} missing from: {logs}");
+    let port = format!("server.port={}", server.addr.port());
+    assert!(logs.contains(&port), "{port} missing from: {logs}");
     assert!(logs.contains("network.protocol.version=\"1.1\""), "{logs}");
     assert!(logs.contains("http.response.status_code=200"), "{logs}");
     for secret in [

@@ -150,10 +150,10 @@ async fn send(
     check_target(&request)?;
     let method = request.method().clone();
     // Kept for the log lines: a clone of the authority shares its bytes, where copying the
-    // host into a `String` cost an allocation per request.
+    // host into a `String` cost an allocation per request. Its host and port are read only
+    // when a line is written (tracing evaluates a field only for an enabled event).
     let authority = request.uri().authority().cloned();
-    let host = authority.as_ref().map_or("", Authority::host);
-    let port = request.uri().port_u16();
+    let authority = authority.as_ref();
 
     let (mut parts, body) = request.into_parts();
     if parts.uri.scheme() == Some(&Scheme::HTTP) {
@@ -165,7 +165,7 @@ async fn send(
         Ok(response) => response,
         Err(err) => {
             let err = classify::request_error(err);
-            log_failure(&method, host, &err);
+            log_failure(&method, authority, &err);
             return Err(err);
         }
     };
@@ -174,11 +174,11 @@ async fn send(
     let (parts, incoming) = response.into_parts();
     let body = body::read_capped(incoming, &parts.headers, shared.max_response_body)
         .await
-        .inspect_err(|err| log_failure(&method, host, err))?;
+        .inspect_err(|err| log_failure(&method, authority, err))?;
     tracing::debug!(
         http.request.method = %method,
-        server.address = %host,
-        server.port = port,
+        server.address = %host(authority),
+        server.port = authority.and_then(Authority::port_u16),
         network.protocol.version = protocol_version(version),
         http.response.status_code = parts.status.as_u16(),
         "response received"
@@ -214,14 +214,19 @@ fn add_proxy_authorization(proxy: Option<&ProxyConfig>, parts: &mut http::reques
     }
 }
 
-fn log_failure(method: &http::Method, host: &str, err: &TransportError) {
+fn log_failure(method: &http::Method, authority: Option<&Authority>, err: &TransportError) {
     tracing::debug!(
         http.request.method = %method,
-        server.address = %host,
+        server.address = %host(authority),
         error.type = ?err.kind(),
         send_state = ?err.send_state(),
         "request failed"
     );
+}
+
+/// The host of a request's authority, for a log line.
+fn host(authority: Option<&Authority>) -> &str {
+    authority.map_or("", Authority::host)
 }
 
 fn protocol_version(version: Version) -> &'static str {
