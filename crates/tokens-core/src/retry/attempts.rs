@@ -21,94 +21,107 @@ pub(super) struct Shared {
 }
 
 /// Runs one call to completion.
-pub(super) async fn run<S>(
+///
+/// Not an `async fn`: that would store its arguments twice in the future (once as passed,
+/// once as moved into its body). The future of every call is boxed, and at this size
+/// (about 900 bytes, down from about 1,460) the allocator serves it from its fast path:
+/// BENCHMARKS.md has the measurement.
+#[allow(
+    clippy::manual_async_fn,
+    reason = "an async block holds the arguments once; an async fn holds them twice"
+)]
+pub(super) fn run<S>(
     mut service: S,
     request: Request<Bytes>,
     shared: Arc<Shared>,
-) -> Result<Response<Bytes>, Error>
+) -> impl Future<Output = Result<Response<Bytes>, Error>>
 where
     S: Service<Request<Bytes>, Response = Response<Bytes>>,
     S::Error: Into<Error>,
 {
-    let operation = operation_of(&request);
-    let limit = request
-        .extensions()
-        .get::<CallTimeout>()
-        .map_or(shared.policy.call_timeout(), |timeout| timeout.0);
-    let deadline = shared.clock.monotonic().saturating_add(limit);
-    let mut history = History::default();
+    async move {
+        let operation = operation_of(&request);
+        let limit = request
+            .extensions()
+            .get::<CallTimeout>()
+            .map_or(shared.policy.call_timeout(), |timeout| timeout.0);
+        let deadline = shared.clock.monotonic().saturating_add(limit);
+        let mut history = History::default();
 
-    for resend_count in 0..=shared.policy.max_retries() {
-        let span = tracing::debug_span!(
-            "http.attempt",
-            operation = operation.name(),
-            http.request.resend_count = tracing::field::Empty,
-        );
-        if resend_count > 0 {
-            span.record("http.request.resend_count", resend_count);
-        }
-
-        // The first attempt starts as the deadline is set: its whole limit remains, and
-        // reading the clock again would only tell the same.
-        let remaining = if resend_count == 0 {
-            limit
-        } else {
-            deadline.saturating_sub(shared.clock.monotonic())
-        };
-        let attempt = send(&mut service, request.clone());
-        let Some(outcome) = deadline::race(attempt, shared.clock.sleep(remaining))
-            .instrument(span)
-            .await
-        else {
-            return Err(deadline_passed(operation, limit));
-        };
-
-        let acted = decision::may_have_acted(&outcome);
-        let verdict = decision::decide(operation, outcome, history, shared.clock.as_ref());
-        history.may_have_acted |= acted;
-        let (reason, server_wait, outcome) = match verdict {
-            Verdict::Done(outcome) => {
-                if outcome.as_ref().is_ok_and(|r| r.status().is_success()) {
-                    shared.budget.deposit();
-                }
-                return outcome;
+        for resend_count in 0..=shared.policy.max_retries() {
+            let span = tracing::debug_span!(
+                "http.attempt",
+                operation = operation.name(),
+                http.request.resend_count = tracing::field::Empty,
+            );
+            if resend_count > 0 {
+                span.record("http.request.resend_count", resend_count);
             }
-            Verdict::AlreadyDeleted => {
+
+            // The first attempt starts as the deadline is set: its whole limit remains, and
+            // reading the clock again would only tell the same.
+            let remaining = if resend_count == 0 {
+                limit
+            } else {
+                deadline.saturating_sub(shared.clock.monotonic())
+            };
+            let attempt = send(&mut service, &request);
+            let Some(outcome) = deadline::race(attempt, shared.clock.sleep(remaining))
+                .instrument(span)
+                .await
+            else {
+                return Err(deadline_passed(operation, limit));
+            };
+
+            let acted = decision::may_have_acted(&outcome);
+            let verdict = decision::decide(operation, outcome, history, shared.clock.as_ref());
+            history.may_have_acted |= acted;
+            let (reason, server_wait, outcome) = match verdict {
+                Verdict::Done(outcome) => {
+                    if outcome.as_ref().is_ok_and(|r| r.status().is_success()) {
+                        shared.budget.deposit();
+                    }
+                    return outcome;
+                }
+                Verdict::AlreadyDeleted => {
+                    tracing::debug!(
+                        operation = operation.name(),
+                        "token already gone after a delete whose reply was lost: counted as deleted"
+                    );
+                    shared.budget.deposit();
+                    return Ok(already_deleted::response());
+                }
+                Verdict::Retry {
+                    reason,
+                    server_wait,
+                    outcome,
+                } => (reason, server_wait, outcome),
+            };
+
+            let wait = server_wait.unwrap_or_else(|| backoff(&shared, resend_count));
+            if let Some(refusal) = refuse_retry(&shared, wait, deadline, resend_count) {
                 tracing::debug!(
                     operation = operation.name(),
-                    "token already gone after a delete whose reply was lost: counted as deleted"
+                    reason = %reason,
+                    wait = ?wait,
+                    "not retrying: {refusal}"
                 );
-                shared.budget.deposit();
-                return Ok(already_deleted::response());
+                return outcome;
             }
-            Verdict::Retry {
-                reason,
-                server_wait,
-                outcome,
-            } => (reason, server_wait, outcome),
-        };
-
-        let wait = server_wait.unwrap_or_else(|| backoff(&shared, resend_count));
-        if let Some(refusal) = refuse_retry(&shared, wait, deadline, resend_count) {
             tracing::debug!(
                 operation = operation.name(),
                 reason = %reason,
                 wait = ?wait,
-                "not retrying: {refusal}"
+                server_asked = server_wait.is_some(),
+                resend_count = resend_count + 1,
+                "retrying"
             );
-            return outcome;
+            // Dropped before the wait so that the future does not carry it across it.
+            drop(outcome);
+            shared.clock.sleep(wait).await;
         }
-        tracing::debug!(
-            operation = operation.name(),
-            reason = %reason,
-            wait = ?wait,
-            server_asked = server_wait.is_some(),
-            resend_count = resend_count + 1,
-            "retrying"
-        );
-        shared.clock.sleep(wait).await;
+        Err(Error::other("retry loop ended without an outcome").with_operation(operation))
     }
-    Err(Error::other("retry loop ended without an outcome").with_operation(operation))
 }
 
 /// Why a retry after `wait` may not happen, if it may not: it would pass the deadline, the
@@ -133,14 +146,18 @@ fn refuse_retry(
     None
 }
 
-/// One attempt: wait for the service to be ready, then call it.
-async fn send<S>(service: &mut S, request: Request<Bytes>) -> Result<Response<Bytes>, Error>
+/// One attempt: wait for the service to be ready, then call it with a copy of `request`.
+///
+/// The copy is made here, once the service is ready, rather than by the caller: this future
+/// then holds a reference instead of a whole request, which keeps the call's future small
+/// enough for the allocator's fast path (measured in BENCHMARKS.md).
+async fn send<S>(service: &mut S, request: &Request<Bytes>) -> Result<Response<Bytes>, Error>
 where
     S: Service<Request<Bytes>, Response = Response<Bytes>>,
     S::Error: Into<Error>,
 {
     let ready = service.ready().await.map_err(Into::into)?;
-    ready.call(request).await.map_err(Into::into)
+    ready.call(request.clone()).await.map_err(Into::into)
 }
 
 fn backoff(shared: &Shared, resend_count: u32) -> Duration {
