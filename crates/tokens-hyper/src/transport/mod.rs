@@ -241,7 +241,7 @@ fn add_proxy_authorization(proxy: Option<&ProxyConfig>, parts: &mut http::reques
     }
 }
 
-fn log_failure(method: &http::Method, authority: Option<&Authority>, err: &TransportError) {
+fn log_failure(method: &Method, authority: Option<&Authority>, err: &TransportError) {
     tracing::debug!(
         http.request.method = %method,
         server.address = %host(authority),
