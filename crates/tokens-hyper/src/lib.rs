@@ -56,7 +56,9 @@
 //!
 //! hyper-util's legacy pooled client is the connection pool hyper itself maintains;
 //! hyper-rustls adds TLS with ALPN to it; `webpki-roots` gives the same trust on every
-//! machine, including minimal containers without a CA bundle.
+//! machine, including minimal containers without a CA bundle. `h2` (already under hyper's
+//! HTTP/2 support) is named only to read the reason of a reset stream, so that a stream the
+//! server refused before processing it is known not to have been acted on.
 
 mod clock;
 mod connect;

@@ -9,6 +9,7 @@
 //! | connector error from the TLS handshake (certificate, protocol) | `Tls` | `NotSent` |
 //! | hyper `is_canceled`: the request was handed back unwritten (the connection closed first) | `Io` | `NotSent` |
 //! | HTTP/1 or HTTP/2 handshake failure, before the connection carried any request | `Io` | `NotSent` |
+//! | the server reset the HTTP/2 stream with `REFUSED_STREAM`, which promises that it did not process the request (RFC 9113, section 8.7) | `Io` | `NotSent` |
 //! | the client refused the request itself (unsupported version or method) | `InvalidRequest` | `NotSent` |
 //! | anything after the request was handed to a live connection: reset, EOF mid-response (`is_incomplete_message`), unparsable response | `Io` / `Other` | `MaybeSent` |
 //! | a failure while reading the response body | `Io` | `MaybeSent` |
@@ -69,6 +70,11 @@ fn hyper_error(err: &hyper::Error, on_request_connection: bool) -> TransportErro
         return TransportError::new(TransportErrorKind::Io, SendState::NotSent)
             .with_message(format!("the HTTP handshake failed: {err}"));
     }
+    if refused_stream(err) {
+        return TransportError::new(TransportErrorKind::Io, SendState::NotSent).with_message(
+            "the server refused the HTTP/2 stream before processing the request (REFUSED_STREAM)",
+        );
+    }
     if err.is_incomplete_message() {
         return TransportError::new(TransportErrorKind::Io, SendState::MaybeSent)
             .with_message("the connection closed before a complete response arrived");
@@ -79,6 +85,14 @@ fn hyper_error(err: &hyper::Error, on_request_connection: bool) -> TransportErro
     }
     TransportError::new(TransportErrorKind::Io, SendState::MaybeSent)
         .with_message(format!("the connection failed: {err}"))
+}
+
+/// Whether the server reset the request's HTTP/2 stream with `REFUSED_STREAM`. Only a reset
+/// sent by the server counts: h2 also uses the code for streams it refuses to open itself.
+fn refused_stream(err: &hyper::Error) -> bool {
+    error_chain::find::<h2::Error>(err).is_some_and(|h2| {
+        h2.is_reset() && h2.is_remote() && h2.reason() == Some(h2::Reason::REFUSED_STREAM)
+    })
 }
 
 fn refused_error(err: &hyper_util::client::legacy::Error) -> TransportError {

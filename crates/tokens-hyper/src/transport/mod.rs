@@ -63,9 +63,11 @@ type PooledClient = Client<TimedConnector<HttpsConnector<Connector>>, Full<Bytes
 ///
 /// # Limitations
 ///
-/// - A failure after the request was handed to a live connection is always
-///   [`SendState::MaybeSent`], even where HTTP/2 could prove otherwise (a `REFUSED_STREAM`
-///   reset or a `GOAWAY` naming a lower stream id).
+/// - A failure after the request was handed to a live connection is
+///   [`SendState::MaybeSent`], except an HTTP/2 stream the server reset with
+///   `REFUSED_STREAM` (which promises the request was not processed). A `GOAWAY` naming a
+///   lower stream id would prove the same, but h2 does not tell it apart from a connection
+///   that failed after processing, so it stays `MaybeSent`.
 /// - No client certificates (mutual TLS), no HTTP/2 over plain `http://`, no response
 ///   decompression, and only `http://` proxies.
 #[derive(Clone)]
