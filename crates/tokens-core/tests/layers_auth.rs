@@ -255,6 +255,7 @@ async fn a_refused_refresh_is_a_clear_auth_error_without_secrets() {
         workspace.api_credentials().is_empty(),
         "no API call without a token"
     );
+    assert_eq!(workspace.token_requests(), 1, "a refusal is final");
 }
 
 #[tokio::test]
@@ -300,7 +301,7 @@ async fn every_waiter_gets_the_error_of_the_one_failed_refresh() {
 
 #[tokio::test]
 async fn a_token_endpoint_that_cannot_be_reached_is_an_auth_error_with_the_cause() {
-    let clock = ManualClock::new(START);
+    let clock = ManualClock::auto_advancing(START);
     let workspace = Workspace::new(&clock, TokenReply::Unreachable);
     let svc = oauth(&clock, &workspace);
 
@@ -310,6 +311,7 @@ async fn a_token_endpoint_that_cannot_be_reached_is_an_auth_error_with_the_cause
     assert!(err.to_string().contains("could not connect"), "{err}");
     let source = std::error::Error::source(&err).expect("the transport failure is kept");
     assert!(source.to_string().contains("could not connect"), "{source}");
+    assert_eq!(workspace.token_requests(), 3, "three attempts");
 }
 
 #[tokio::test]
@@ -329,6 +331,91 @@ async fn a_token_request_that_hangs_times_out_on_the_clock() {
 }
 
 #[tokio::test]
+async fn a_token_endpoint_that_answers_503_is_asked_again_after_a_short_wait() {
+    let clock = ManualClock::auto_advancing(START);
+    let workspace = Workspace::new(&clock, TokenReply::Grant(HOUR))
+        .with_first_token_replies(vec![TokenReply::Refuse(503)]);
+    let svc = oauth(&clock, &workspace);
+
+    svc.oneshot(api()).await.unwrap();
+
+    assert_eq!(workspace.token_requests(), 2);
+    assert_eq!(workspace.api_credentials(), vec!["Bearer token-2"]);
+    let waits = clock.sleeps();
+    assert_eq!(waits.len(), 1, "{waits:?}");
+    assert!(waits[0] <= Duration::from_millis(500), "{waits:?}");
+}
+
+#[tokio::test]
+async fn a_token_endpoint_that_fails_on_the_network_is_asked_again() {
+    let clock = ManualClock::auto_advancing(START);
+    let workspace = Workspace::new(&clock, TokenReply::Grant(HOUR))
+        .with_first_token_replies(vec![TokenReply::Unreachable, TokenReply::Unreachable]);
+    let svc = oauth(&clock, &workspace);
+
+    svc.oneshot(api()).await.unwrap();
+
+    assert_eq!(workspace.token_requests(), 3);
+    assert_eq!(workspace.api_credentials(), vec!["Bearer token-3"]);
+    let waits = clock.sleeps();
+    assert_eq!(waits.len(), 2, "{waits:?}");
+    assert!(waits[1] <= Duration::from_secs(1), "{waits:?}");
+}
+
+#[tokio::test]
+async fn a_throttled_token_request_waits_as_long_as_retry_after_says() {
+    let clock = ManualClock::auto_advancing(START);
+    let workspace = Workspace::new(&clock, TokenReply::Grant(HOUR))
+        .with_first_token_replies(vec![TokenReply::Throttle(3)]);
+    let svc = oauth(&clock, &workspace);
+
+    svc.oneshot(api()).await.unwrap();
+
+    assert_eq!(workspace.token_requests(), 2);
+    assert_eq!(clock.sleeps(), vec![Duration::from_secs(3)]);
+}
+
+#[tokio::test]
+async fn a_retry_after_past_the_token_timeout_ends_the_fetch_with_the_reply() {
+    let clock = ManualClock::auto_advancing(START);
+    let workspace = Workspace::new(&clock, TokenReply::Throttle(60));
+    let svc = oauth(&clock, &workspace);
+
+    let err = svc.oneshot(api()).await.unwrap_err();
+
+    assert_eq!(err.kind(), ErrorKind::Auth);
+    assert!(err.to_string().contains("status 429"), "{err}");
+    assert_eq!(workspace.token_requests(), 1);
+    assert!(clock.sleeps().is_empty(), "no wait was started");
+}
+
+#[tokio::test]
+async fn a_token_endpoint_that_keeps_failing_is_tried_three_times() {
+    let clock = ManualClock::auto_advancing(START);
+    let workspace = Workspace::new(&clock, TokenReply::Refuse(502));
+    let svc = oauth(&clock, &workspace);
+
+    let err = svc.oneshot(api()).await.unwrap_err();
+
+    assert_eq!(err.kind(), ErrorKind::Auth);
+    assert!(err.to_string().contains("status 502"), "{err}");
+    assert_eq!(workspace.token_requests(), 3);
+    assert_eq!(clock.sleeps().len(), 2);
+}
+
+#[tokio::test]
+async fn a_failed_discovery_is_asked_again() {
+    let clock = ManualClock::auto_advancing(START);
+    let workspace = Workspace::new(&clock, TokenReply::Grant(HOUR)).with_discovery_failures(1);
+    let svc = oauth(&clock, &workspace);
+
+    svc.oneshot(api()).await.unwrap();
+
+    assert_eq!(workspace.discoveries(), 2);
+    assert_eq!(workspace.token_requests(), 1);
+}
+
+#[tokio::test]
 async fn a_failed_refresh_of_a_stale_token_falls_back_to_the_valid_one() {
     let clock = ManualClock::new(START);
     let workspace = Workspace::new(&clock, TokenReply::Grant(HOUR));
@@ -337,9 +424,14 @@ async fn a_failed_refresh_of_a_stale_token_falls_back_to_the_valid_one() {
 
     workspace.set_token_reply(TokenReply::Refuse(503));
     clock.advance(Duration::from_secs(2500));
+    clock.set_auto_advance(true);
     svc.clone().oneshot(api()).await.unwrap();
 
-    assert_eq!(workspace.token_requests(), 2);
+    assert_eq!(
+        workspace.token_requests(),
+        1 + 3,
+        "the refresh tried three times"
+    );
     assert_eq!(workspace.api_credentials(), vec!["Bearer token-1"; 2]);
 }
 

@@ -84,7 +84,7 @@ impl RetryPolicy {
     }
 
     /// A random wait in `0..=ceiling(retry)`.
-    pub(super) fn backoff(&self, retry: u32, rng: &mut fastrand::Rng) -> Duration {
+    pub(crate) fn backoff(&self, retry: u32, rng: &mut fastrand::Rng) -> Duration {
         let ceiling = u64::try_from(self.ceiling(retry).as_nanos()).unwrap_or(u64::MAX);
         Duration::from_nanos(rng.u64(0..=ceiling))
     }

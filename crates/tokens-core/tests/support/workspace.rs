@@ -2,6 +2,7 @@
 //! records the credential each request carried.
 
 use bytes::Bytes;
+use std::collections::VecDeque;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
@@ -21,6 +22,8 @@ pub(crate) enum TokenReply {
     Refuse(u16),
     /// An error reply with this status and body.
     RefuseWith(u16, &'static str),
+    /// A 429 reply with `Retry-After` set to this many seconds.
+    Throttle(u64),
     /// Never answers.
     Hang,
     /// The connection fails before the request is sent.
@@ -30,6 +33,10 @@ pub(crate) enum TokenReply {
 #[derive(Debug)]
 struct State {
     token_reply: TokenReply,
+    /// Replies given, in order, before `token_reply`.
+    token_script: VecDeque<TokenReply>,
+    /// How many discovery requests fail with a 503 before one succeeds.
+    discovery_failures: usize,
     token_delay: Duration,
     api_status: u16,
     discoveries: usize,
@@ -48,6 +55,8 @@ impl Workspace {
     pub(crate) fn new(clock: &ManualClock, token_reply: TokenReply) -> Self {
         let state = State {
             token_reply,
+            token_script: VecDeque::new(),
+            discovery_failures: 0,
             token_delay: Duration::ZERO,
             api_status: 200,
             discoveries: 0,
@@ -63,6 +72,18 @@ impl Workspace {
     /// Makes the token endpoint take `delay` (on the manual clock) to answer.
     pub(crate) fn with_token_delay(self, delay: Duration) -> Self {
         self.state.lock().unwrap().token_delay = delay;
+        self
+    }
+
+    /// Makes the token endpoint give `replies`, in order, before its usual reply.
+    pub(crate) fn with_first_token_replies(self, replies: Vec<TokenReply>) -> Self {
+        self.state.lock().unwrap().token_script = replies.into();
+        self
+    }
+
+    /// Makes the first `count` discovery requests fail with a 503.
+    pub(crate) fn with_discovery_failures(self, count: usize) -> Self {
+        self.state.lock().unwrap().discovery_failures = count;
         self
     }
 
@@ -116,6 +137,11 @@ impl tower::Service<http::Request<Bytes>> for Workspace {
         match request.uri().path() {
             "/oidc/.well-known/oauth-authorization-server" => {
                 state.discoveries += 1;
+                if state.discovery_failures > 0 {
+                    state.discovery_failures -= 1;
+                    let reply = json(503, r#"{"error": "temporarily_unavailable"}"#.to_owned());
+                    return Box::pin(std::future::ready(Ok(reply)));
+                }
                 let body = serde_json::json!({
                     "issuer": format!("{HOST}/oidc"),
                     "token_endpoint": TOKEN_ENDPOINT,
@@ -125,7 +151,11 @@ impl tower::Service<http::Request<Bytes>> for Workspace {
             "/oidc/v1/token" => {
                 state.token_requests.push(request);
                 let number = state.token_requests.len();
-                let reply = match state.token_reply.clone() {
+                let next = match state.token_script.pop_front() {
+                    Some(scripted) => scripted,
+                    None => state.token_reply.clone(),
+                };
+                let reply = match next {
                     TokenReply::Grant(lifetime) => Some(json(
                         200,
                         serde_json::json!({
@@ -142,6 +172,14 @@ impl tower::Service<http::Request<Bytes>> for Workspace {
                             .to_owned(),
                     )),
                     TokenReply::RefuseWith(status, body) => Some(json(status, body.to_owned())),
+                    TokenReply::Throttle(seconds) => {
+                        let mut reply = json(429, r#"{"error": "slow_down"}"#.to_owned());
+                        reply.headers_mut().insert(
+                            http::header::RETRY_AFTER,
+                            http::HeaderValue::from(seconds),
+                        );
+                        Some(reply)
+                    }
                     TokenReply::Hang => None,
                     TokenReply::Unreachable => {
                         let err = TransportError::new(

@@ -3,6 +3,7 @@
 use super::OAuthM2m;
 use super::erased::{HttpCall, OAuthTokens};
 use super::exchange::{self, Granted};
+use super::resend::Patience;
 use crate::runtime::{BoxFuture, Clock};
 use crate::{Error, ErrorKind, retry};
 use std::fmt;
@@ -152,13 +153,17 @@ impl TokenCache {
             finished: false,
         };
         let limit = self.config.token_timeout;
-        let fetched = retry::race(self.fetch(service, allow_insecure), self.clock.sleep(limit))
-            .await
-            .unwrap_or_else(|| {
-                Err(Error::auth(format!(
-                    "the OAuth token request did not finish within {limit:?}"
-                )))
-            });
+        let patience = Patience::new(self.clock.as_ref(), limit);
+        let fetched = retry::race(
+            self.fetch(service, patience, allow_insecure),
+            self.clock.sleep(limit),
+        )
+        .await
+        .unwrap_or_else(|| {
+            Err(Error::auth(format!(
+                "the OAuth token request did not finish within {limit:?}"
+            )))
+        });
         guard.finished = true;
 
         match fetched.map_err(as_auth_error) {
@@ -184,6 +189,7 @@ impl TokenCache {
     async fn fetch(
         &self,
         mut service: Box<dyn HttpCall>,
+        mut patience: Patience<'_>,
         allow_insecure: bool,
     ) -> Result<Granted, Error> {
         let known = self
@@ -194,12 +200,25 @@ impl TokenCache {
         let endpoint = if let Some(endpoint) = known {
             endpoint
         } else {
-            let found = exchange::discover(service.as_mut(), &self.config, allow_insecure).await?;
+            let found = exchange::discover(
+                service.as_mut(),
+                &mut patience,
+                &self.config,
+                allow_insecure,
+            )
+            .await?;
             self.lock().endpoint = Some(found.clone());
             found
         };
         tracing::debug!(token_endpoint = %endpoint, "requesting an OAuth token");
-        exchange::request_token(service.as_mut(), &self.config, &endpoint, allow_insecure).await
+        exchange::request_token(
+            service.as_mut(),
+            &mut patience,
+            &self.config,
+            &endpoint,
+            allow_insecure,
+        )
+        .await
     }
 
     /// Records the end of a refresh and wakes everyone waiting for it.

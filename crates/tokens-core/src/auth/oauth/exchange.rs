@@ -3,6 +3,7 @@
 use super::OAuthM2m;
 use super::basic::basic_authorization;
 use super::erased::HttpCall;
+use super::resend::{self, Patience};
 use crate::auth::transport_security;
 use crate::{Error, Operation};
 use bytes::Bytes;
@@ -40,19 +41,23 @@ struct TokenReply {
 /// Finds the token endpoint from the workspace's authorization-server metadata.
 pub(super) async fn discover(
     service: &mut dyn HttpCall,
+    patience: &mut Patience<'_>,
     config: &OAuthM2m,
     allow_insecure: bool,
 ) -> Result<String, Error> {
     let url = config.discovery_url();
-    let mut request = Request::builder()
-        .method(Method::GET)
-        .uri(&url)
-        .header(header::ACCEPT, "application/json")
-        .body(Bytes::new())
-        .map_err(|_| Error::auth(format!("the OAuth discovery URL {url} is invalid")))?;
-    request.extensions_mut().insert(Operation::OAUTH_DISCOVERY);
+    let build = || {
+        let mut request = Request::builder()
+            .method(Method::GET)
+            .uri(&url)
+            .header(header::ACCEPT, "application/json")
+            .body(Bytes::new())
+            .map_err(|_| Error::auth(format!("the OAuth discovery URL {url} is invalid")))?;
+        request.extensions_mut().insert(Operation::OAUTH_DISCOVERY);
+        Ok(request)
+    };
 
-    let response = service.send(request).await?;
+    let response = resend::send(service, patience, "discovery", &build).await?;
     if !response.status().is_success() {
         return Err(Error::auth(format!(
             "OAuth endpoint discovery at {url} failed with status {}",
@@ -75,6 +80,7 @@ pub(super) async fn discover(
 /// Asks `endpoint` for a token with the client-credentials grant.
 pub(super) async fn request_token(
     service: &mut dyn HttpCall,
+    patience: &mut Patience<'_>,
     config: &OAuthM2m,
     endpoint: &str,
     allow_insecure: bool,
@@ -83,25 +89,28 @@ pub(super) async fn request_token(
     transport_security::check(&uri, allow_insecure)?;
 
     let scope = utf8_percent_encode(&config.scope, FORM_VALUE);
-    let form = format!("grant_type=client_credentials&scope={scope}");
+    let form = Bytes::from(format!("grant_type=client_credentials&scope={scope}"));
     let basic = basic_authorization(&config.client_id, &config.client_secret);
     let mut authorization = HeaderValue::from_str(basic.expose_secret())
         .map_err(|_| Error::auth("the OAuth client id holds characters not allowed in a header"))?;
     authorization.set_sensitive(true);
 
-    let mut request = Request::builder()
-        .method(Method::POST)
-        .uri(uri)
-        .header(header::ACCEPT, "application/json")
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(Bytes::from(form))
-        .map_err(|_| Error::auth(format!("the OAuth token endpoint {endpoint} is invalid")))?;
-    request
-        .headers_mut()
-        .insert(header::AUTHORIZATION, authorization);
-    request.extensions_mut().insert(Operation::OAUTH_TOKEN);
+    let build = || {
+        let mut request = Request::builder()
+            .method(Method::POST)
+            .uri(uri.clone())
+            .header(header::ACCEPT, "application/json")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(form.clone())
+            .map_err(|_| Error::auth(format!("the OAuth token endpoint {endpoint} is invalid")))?;
+        request
+            .headers_mut()
+            .insert(header::AUTHORIZATION, authorization.clone());
+        request.extensions_mut().insert(Operation::OAUTH_TOKEN);
+        Ok(request)
+    };
 
-    let response = service.send(request).await?;
+    let response = resend::send(service, patience, "token", &build).await?;
     if !response.status().is_success() {
         return Err(token_error(endpoint, &response));
     }

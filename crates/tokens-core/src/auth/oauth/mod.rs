@@ -11,11 +11,18 @@
 //! fetches a new one while other calls keep using the old one, so tokens are replaced ahead
 //! of time. When no usable token is left, every caller waits for one fetch: however many
 //! calls arrive at once, one token request is in flight.
+//!
+//! Either request is sent again, up to three attempts in all, after a transport failure or
+//! a 429, 500, 502, 503 or 504 reply (both are safe to repeat: discovery only reads, and a
+//! grant only mints a token nobody holds yet). The wait is the reply's `Retry-After`, else
+//! a random one of at most 0.5 s, then 1 s; a wait that would pass the fetch's time limit
+//! is not started. A refusal (400, 401, ...) is final.
 
 mod basic;
 mod cache;
 mod erased;
 mod exchange;
+mod resend;
 
 pub(super) use cache::TokenCache;
 pub(super) use erased::{Erased, OAuthTokens};
@@ -33,9 +40,13 @@ pub const DEFAULT_TOKEN_TIMEOUT: Duration = Duration::from_secs(30);
 /// # Limitations
 ///
 /// - A token reply without `expires_in` is refused rather than cached for a guessed time.
-/// - A token fetch that fails on the network is not retried: the call fails with an
-///   [`ErrorKind::Auth`](crate::ErrorKind::Auth) error whose source is the transport
-///   failure, and the next call tries again.
+/// - A token fetch whose three attempts all fail on the network ends the call with an
+///   [`ErrorKind::Auth`](crate::ErrorKind::Auth) error whose source is the last transport
+///   failure; the next call tries again.
+/// - Discovery and token requests go straight to the service the auth layer wraps, below
+///   the rate limiter and the per-attempt timeout of the default stack: the rate limiter
+///   does not count them, and a call's attempt timeout ends only that call's wait for a
+///   token. Their own time limit is [`OAuthM2m::with_token_timeout`].
 /// - The client id and secret go into HTTP Basic credentials as they are, without the
 ///   form-encoding RFC 6749 asks for, as the official SDKs do; this matters only for
 ///   values with characters outside letters, digits and `-._~`.
