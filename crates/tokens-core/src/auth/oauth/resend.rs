@@ -56,15 +56,15 @@ pub(super) async fn send(
     what: &'static str,
     build: &(dyn Fn() -> Result<Request<Bytes>, Error> + Sync),
 ) -> Result<Response<Bytes>, Error> {
-    let mut retry = 0;
+    let mut attempts = 0;
     loop {
         let outcome = service.send(build()?).await;
-        retry += 1;
-        if retry >= ATTEMPTS || !may_pass(&outcome) {
+        attempts += 1;
+        if attempts >= ATTEMPTS || !may_pass(&outcome) {
             return outcome;
         }
         let wait = server_wait(&outcome, patience.clock)
-            .unwrap_or_else(|| BACKOFF.backoff(retry - 1, &mut patience.rng));
+            .unwrap_or_else(|| BACKOFF.backoff(attempts - 1, &mut patience.rng));
         let remaining = patience.deadline.saturating_sub(patience.clock.monotonic());
         if wait >= remaining {
             return outcome;
