@@ -2,18 +2,18 @@
 //!
 //! Both requests are safe to repeat whatever happened to the first: discovery is a `GET`,
 //! and a client-credentials grant only mints an access token, which nobody holds until its
-//! reply arrives. So a transport failure (whether or not the request left) and a reply of
-//! 429, 500, 502, 503 or 504 lead to another attempt, up to [`ATTEMPTS`] in all, after the
-//! wait the server names in `Retry-After` or else a short random one. A wait that would end
-//! past the fetch's deadline is not started: the last failure is the answer then.
+//! reply arrives. So a failure that [`Error::is_retryable`] calls transient (a connection
+//! failure, whether or not the request left; a 429, 500, 502, 503 or 504 reply) leads to
+//! another attempt, up to [`ATTEMPTS`] in all, after the wait the server names
+//! (`Retry-After`, `RetryInfo`) or else a short random one. A wait that would end past the
+//! fetch's deadline is not started: the last failure is the answer then.
 
 use super::erased::HttpCall;
 use crate::Error;
 use crate::retry::RetryPolicy;
-use crate::retry_after_header;
 use crate::runtime::Clock;
 use bytes::Bytes;
-use http::{Request, Response, StatusCode};
+use http::{Request, Response};
 use std::time::Duration;
 
 /// Attempts of one request: the first and two more.
@@ -60,11 +60,11 @@ pub(super) async fn send(
     loop {
         let outcome = service.send(build()?).await;
         attempts += 1;
-        if attempts >= ATTEMPTS || !may_pass(&outcome) {
+        let (may_pass, server_wait) = judge(&outcome, patience.clock);
+        if attempts >= ATTEMPTS || !may_pass {
             return outcome;
         }
-        let wait = server_wait(&outcome, patience.clock)
-            .unwrap_or_else(|| BACKOFF.backoff(attempts - 1, &mut patience.rng));
+        let wait = server_wait.unwrap_or_else(|| BACKOFF.backoff(attempts - 1, &mut patience.rng));
         let remaining = patience.deadline.saturating_sub(patience.clock.monotonic());
         if wait >= remaining {
             return outcome;
@@ -79,25 +79,25 @@ pub(super) async fn send(
     }
 }
 
-/// Whether another attempt may succeed where this one failed.
-fn may_pass(outcome: &Result<Response<Bytes>, Error>) -> bool {
+/// Whether another attempt may succeed where this one failed, and the wait its reply names
+/// (`Retry-After` or `RetryInfo`). The same rules as the retry layer's for an idempotent
+/// call: [`Error::is_retryable`] on the failure, a reply read as [`Error::from_response`]
+/// reads it.
+fn judge(outcome: &Result<Response<Bytes>, Error>, clock: &dyn Clock) -> (bool, Option<Duration>) {
     match outcome {
-        Ok(response) => matches!(
-            response.status(),
-            StatusCode::TOO_MANY_REQUESTS
-                | StatusCode::INTERNAL_SERVER_ERROR
-                | StatusCode::BAD_GATEWAY
-                | StatusCode::SERVICE_UNAVAILABLE
-                | StatusCode::GATEWAY_TIMEOUT
-        ),
-        Err(error) => error.is_transport() || error.is_timeout(),
+        Ok(response) if response.status().is_success() => (false, None),
+        Ok(response) => {
+            let failure = Error::from_response(
+                None,
+                response.status(),
+                response.headers(),
+                response.body(),
+                clock.now(),
+            );
+            (failure.is_retryable(), failure.retry_after())
+        }
+        Err(error) => (error.is_retryable(), None),
     }
-}
-
-/// The wait a reply's `Retry-After` names, if any.
-fn server_wait(outcome: &Result<Response<Bytes>, Error>, clock: &dyn Clock) -> Option<Duration> {
-    let response = outcome.as_ref().ok()?;
-    retry_after_header(response.headers(), clock.now())
 }
 
 /// The failure, for the log line: a status, or the transport error's kind.
